@@ -1,0 +1,301 @@
+//! `corridor`: Corridor's command line. Works on map files directly, and on a workspace (the
+//! app's own, or one named with `--workspace`) through the same store API the app uses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use corridor_core::{file, outline::outline, validate, JourneyMap, Template};
+use corridor_store::{StoreError, Workspace};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an input has problems: a map that does not validate, a file that is not a readable map
+  2  the command line itself is wrong (unknown command or option, missing argument)
+  3  the workspace or the file system failed (locked, unreadable, not found, cannot write)";
+
+/// Design customer journeys, headless.
+#[derive(Parser)]
+#[command(name = "corridor", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    /// The workspace directory (default: the app's own workspace)
+    #[arg(long, global = true, env = "CORRIDOR_WORKSPACE", value_name = "DIR")]
+    workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a new map from a template
+    New {
+        /// The template to start from
+        #[arg(long, short, value_enum, default_value = "lifecycle")]
+        template: TemplateArg,
+        /// The map's title
+        #[arg(long, default_value = "Untitled journey")]
+        title: String,
+        /// Where to write the map (default: standard output)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check map files; lists every problem with its path and exits 1 if there are any
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print a readable outline of a map: stages, touchpoints, corridor, story
+    Show {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Rewrite map files in the canonical form (or, with --check, report those that are not)
+    Fmt {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Change nothing; exit 1 if a file is not in canonical form
+        #[arg(long)]
+        check: bool,
+    },
+    /// Store a map file in the workspace; prints the map's id once it is durably stored
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// List the maps in the workspace
+    List,
+    /// Write a stored map to a native file
+    ExportFile {
+        /// The map's id (as `corridor list` shows it)
+        id: String,
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateArg {
+    /// Awareness, Consideration, Transaction, Use, Inactivity
+    Lifecycle,
+    /// Discovery, Evaluation, Negotiation, Onboarding, Adoption, Renewal
+    Saas,
+    /// A citizen's path through a public service
+    PublicService,
+    /// One stage
+    Blank,
+}
+
+impl From<TemplateArg> for Template {
+    fn from(t: TemplateArg) -> Template {
+        match t {
+            TemplateArg::Lifecycle => Template::Lifecycle,
+            TemplateArg::Saas => Template::Saas,
+            TemplateArg::PublicService => Template::PublicService,
+            TemplateArg::Blank => Template::Blank,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            let input = err.chain().any(|e| {
+                e.is::<corridor_core::FileError>()
+                    || matches!(
+                        e.downcast_ref::<StoreError>(),
+                        Some(StoreError::Invalid { .. } | StoreError::BadFile { .. })
+                    )
+            });
+            ExitCode::from(if input { 1 } else { 3 })
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::New {
+            template,
+            title,
+            output,
+            force,
+        } => new(template.into(), &title, output, force),
+        Command::Validate { files } => validate_files(&files),
+        Command::Show { file } => {
+            print!("{}", outline(&read_map(&file)?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Fmt { files, check } => fmt(&files, check),
+        Command::Import { file } => {
+            let text = read_text(&file)?;
+            let ws = open_workspace(cli.workspace)?;
+            let id = ws
+                .import_text(&text, chrono::Utc::now())
+                .with_context(|| format!("cannot import {}", file.display()))?;
+            println!("{id}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::List => {
+            let ws = open_workspace(cli.workspace)?;
+            let maps = ws.list()?;
+            if maps.is_empty() {
+                eprintln!("the workspace at {} holds no maps", ws.path().display());
+            }
+            let mut out = std::io::stdout().lock();
+            for m in maps {
+                writeln!(
+                    out,
+                    "{}  {}  ({} stages, {} touchpoints{}; saved {})",
+                    m.id,
+                    m.title,
+                    m.stages,
+                    m.touchpoints,
+                    m.persona.map(|p| format!(", for {p}")).unwrap_or_default(),
+                    m.saved_at.format("%Y-%m-%d %H:%M UTC"),
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ExportFile { id, out } => {
+            let id = uuid::Uuid::parse_str(&id)
+                .with_context(|| format!("`{id}` is not a map id (see `corridor list`)"))?;
+            let ws = open_workspace(cli.workspace)?;
+            let text = ws.export_text(id)?;
+            write_atomically(&out, &text)?;
+            eprintln!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn new(template: Template, title: &str, output: Option<PathBuf>, force: bool) -> Result<ExitCode> {
+    let mut ids = uuid::Uuid::new_v4;
+    let map = template.instantiate(uuid::Uuid::new_v4(), title, &mut ids, now_seconds());
+    let text = file::to_string(&map);
+    match output {
+        Some(path) => {
+            if path.exists() && !force {
+                bail!(
+                    "{} exists already; pass --force to replace it",
+                    path.display()
+                );
+            }
+            write_atomically(&path, &text)?;
+            eprintln!("wrote {} ({} template)", path.display(), template.label());
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Now, to the second: maps keep whole-second times so files stay short and readable.
+fn now_seconds() -> chrono::DateTime<chrono::Utc> {
+    let now = chrono::Utc::now();
+    chrono::DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+}
+
+fn validate_files(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut bad = 0;
+    for path in files {
+        match read_map(path) {
+            Err(err) => {
+                bad += 1;
+                println!("{}: {err:#}", path.display());
+            }
+            Ok(map) => {
+                let problems = validate(&map);
+                if problems.is_empty() {
+                    println!("{}: ok", path.display());
+                } else {
+                    bad += 1;
+                    println!("{}: {} problem(s)", path.display(), problems.len());
+                    for p in problems {
+                        println!("  {}: {}", p.path, p.message);
+                    }
+                }
+            }
+        }
+    }
+    Ok(if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn fmt(files: &[PathBuf], check: bool) -> Result<ExitCode> {
+    let mut unformatted = 0;
+    for path in files {
+        let text = read_text(path)?;
+        let map = parse(path, &text)?;
+        let canonical = file::to_string(&map);
+        if canonical != text {
+            unformatted += 1;
+            if check {
+                println!("{}: not in canonical form", path.display());
+            } else {
+                write_atomically(path, &canonical)?;
+                println!("{}: rewritten", path.display());
+            }
+        }
+    }
+    Ok(if check && unformatted > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace> {
+    let dir = match dir {
+        Some(dir) => dir,
+        None => Workspace::default_dir()?,
+    };
+    Ok(Workspace::open(&dir)?)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn parse(path: &Path, text: &str) -> Result<JourneyMap> {
+    file::from_str(text)
+        .with_context(|| format!("{} is not a readable Corridor map", path.display()))
+}
+
+fn read_map(path: &Path) -> Result<JourneyMap> {
+    parse(path, &read_text(path)?)
+}
+
+/// Write to a temporary file beside `path`, then rename it over `path`: a reader never sees
+/// half a file, and a failure leaves the old file as it was.
+fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .context("the output path names no file")?
+        .to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(err) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
+}

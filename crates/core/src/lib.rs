@@ -1,0 +1,20 @@
+//! Corridor's domain: the journey model, edits, validation, templates and the native file.
+//!
+//! Architecture invariant: this crate does no I/O and reads no clock. Ids and times are
+//! passed in by the caller; files come in and go out as text.
+
+pub mod edit;
+pub mod examples;
+pub mod file;
+pub mod model;
+pub mod outline;
+pub mod story;
+pub mod templates;
+pub mod validate;
+
+pub use edit::{remove_with_dependents, Edit, EditError, Item, ItemKind};
+pub use file::{FileError, FORMAT_VERSION};
+pub use model::*;
+pub use story::*;
+pub use templates::Template;
+pub use validate::{validate, Problem};

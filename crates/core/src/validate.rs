@@ -1,0 +1,349 @@
+//! Every problem of a map at once, each with the path to the field it concerns.
+
+use std::collections::{HashMap, HashSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Channel, Department, Id, JourneyMap, LaneKind};
+
+/// One thing wrong with a map. `path` points at the field, as in `touchpoints[3].stage`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The bounds of a touchpoint's designed emotion.
+pub const EMOTION_RANGE: (f64, f64) = (-2.0, 2.0);
+
+struct Check<'a> {
+    map: &'a JourneyMap,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn non_empty(&mut self, path: String, what: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(path, format!("{what} is empty"));
+        }
+    }
+
+    fn reference(&mut self, path: String, what: &str, id: Id, known: &HashSet<Id>) {
+        if !known.contains(&id) {
+            self.problem(
+                path,
+                format!("points to {what} {id}, which is not on this map"),
+            );
+        }
+    }
+
+    fn on_scale(&mut self, path: String, value: f64) {
+        let scale = &self.map.score_scale;
+        if !scale.contains(value) {
+            self.problem(
+                path,
+                format!(
+                    "{value} is outside the score scale {} ({} to {})",
+                    scale.label, scale.min, scale.max
+                ),
+            );
+        }
+    }
+
+    fn channel(&mut self, path: String, channel: &Channel) {
+        if let Channel::Custom(name) = channel {
+            self.non_empty(path, "the custom channel's name", name);
+        }
+    }
+
+    fn department(&mut self, path: String, department: &Department) {
+        if let Department::Custom(name) = department {
+            self.non_empty(path, "the custom department's name", name);
+        }
+    }
+}
+
+fn ids<T>(items: &[T], id: impl Fn(&T) -> Id) -> HashSet<Id> {
+    items.iter().map(id).collect()
+}
+
+/// Check a map. An empty list means the map is sound.
+pub fn validate(map: &JourneyMap) -> Vec<Problem> {
+    let mut c = Check {
+        map,
+        problems: Vec::new(),
+    };
+    c.non_empty("title".into(), "the map's title", &map.title);
+    check_scale(&mut c);
+    check_unique_ids(&mut c);
+
+    let personas = ids(&map.personas, |p| p.id);
+    let stages = ids(&map.stages, |s| s.id);
+    let lanes = ids(&map.lanes, |l| l.id);
+    let touchpoints = ids(&map.touchpoints, |t| t.id);
+
+    if let Some(persona) = map.persona {
+        c.reference("persona".into(), "persona", persona, &personas);
+    }
+    for (i, p) in map.personas.iter().enumerate() {
+        c.non_empty(format!("personas[{i}].name"), "the persona's name", &p.name);
+    }
+    if map.stages.is_empty() {
+        c.problem("stages", "a map needs at least one stage");
+    }
+    for (i, s) in map.stages.iter().enumerate() {
+        c.non_empty(format!("stages[{i}].name"), "the stage's name", &s.name);
+    }
+    let mut touchpoint_lanes = 0;
+    for (i, lane) in map.lanes.iter().enumerate() {
+        c.non_empty(format!("lanes[{i}].title"), "the lane's title", &lane.title);
+        if lane.kind == LaneKind::Touchpoints {
+            touchpoint_lanes += 1;
+            if touchpoint_lanes == 2 {
+                c.problem(
+                    format!("lanes[{i}].kind"),
+                    "only one lane may hold the touchpoints",
+                );
+            }
+        }
+    }
+    for (i, t) in map.touchpoints.iter().enumerate() {
+        let at = format!("touchpoints[{i}]");
+        c.non_empty(format!("{at}.title"), "the touchpoint's title", &t.title);
+        c.reference(format!("{at}.stage"), "stage", t.stage, &stages);
+        c.channel(format!("{at}.channel"), &t.channel);
+        c.department(format!("{at}.owner"), &t.owner);
+        if let Some(target) = t.target_score {
+            c.on_scale(format!("{at}.target_score"), target);
+        }
+        if let Some(emotion) = t.designed_emotion {
+            let (lo, hi) = EMOTION_RANGE;
+            if !(lo..=hi).contains(&emotion) {
+                c.problem(
+                    format!("{at}.designed_emotion"),
+                    format!("{emotion} is outside the emotion range {lo} to {hi}"),
+                );
+            }
+        }
+        for (j, alias) in t.aliases.iter().enumerate() {
+            c.non_empty(format!("{at}.aliases[{j}]"), "an alias", alias);
+        }
+    }
+    let lane_kinds: HashMap<Id, LaneKind> = map.lanes.iter().map(|l| (l.id, l.kind)).collect();
+    for (i, card) in map.lane_cards.iter().enumerate() {
+        let at = format!("lane_cards[{i}]");
+        c.non_empty(format!("{at}.text"), "the card's text", &card.text);
+        c.reference(format!("{at}.lane"), "lane", card.lane, &lanes);
+        c.reference(format!("{at}.stage"), "stage", card.stage, &stages);
+        if lane_kinds.get(&card.lane) == Some(&LaneKind::Touchpoints) {
+            c.problem(
+                format!("{at}.lane"),
+                "the touchpoint lane holds touchpoints, not lane cards",
+            );
+        }
+    }
+    for (i, step) in map.corridor.steps.iter().enumerate() {
+        c.reference(
+            format!("corridor.steps[{i}].touchpoint"),
+            "touchpoint",
+            step.touchpoint,
+            &touchpoints,
+        );
+    }
+    check_story(&mut c, &personas, &touchpoints);
+    c.problems
+}
+
+fn check_scale(c: &mut Check) {
+    let s = c.map.score_scale.clone();
+    if !(s.min.is_finite() && s.max.is_finite()) || s.min >= s.max {
+        c.problem(
+            "score_scale",
+            format!(
+                "the scale runs from {} to {}: min must be below max",
+                s.min, s.max
+            ),
+        );
+        return;
+    }
+    if !s.contains(s.adds_at_or_above) {
+        c.problem(
+            "score_scale.adds_at_or_above",
+            format!("{} is outside the scale", s.adds_at_or_above),
+        );
+    }
+    if !s.contains(s.takes_away_at_or_below) {
+        c.problem(
+            "score_scale.takes_away_at_or_below",
+            format!("{} is outside the scale", s.takes_away_at_or_below),
+        );
+    }
+    if s.takes_away_at_or_below >= s.adds_at_or_above {
+        c.problem(
+            "score_scale",
+            format!(
+                "the take-away threshold ({}) must be below the adds threshold ({})",
+                s.takes_away_at_or_below, s.adds_at_or_above
+            ),
+        );
+    }
+}
+
+fn check_unique_ids(c: &mut Check) {
+    let map = c.map;
+    let mut seen: HashMap<Id, String> = HashMap::new();
+    let mut all: Vec<(String, Id)> = vec![("id".into(), map.id)];
+    let mut add = |name: &str, list: Vec<Id>| {
+        all.extend(
+            list.into_iter()
+                .enumerate()
+                .map(|(i, id)| (format!("{name}[{i}].id"), id)),
+        );
+    };
+    add("personas", map.personas.iter().map(|x| x.id).collect());
+    add("stages", map.stages.iter().map(|x| x.id).collect());
+    add("lanes", map.lanes.iter().map(|x| x.id).collect());
+    add(
+        "touchpoints",
+        map.touchpoints.iter().map(|x| x.id).collect(),
+    );
+    add("lane_cards", map.lane_cards.iter().map(|x| x.id).collect());
+    add(
+        "corridor.steps",
+        map.corridor.steps.iter().map(|x| x.id).collect(),
+    );
+    let story = &map.story;
+    add(
+        "story.success_definitions",
+        story.success_definitions.iter().map(|x| x.id).collect(),
+    );
+    add(
+        "story.data_questions",
+        story.data_questions.iter().map(|x| x.id).collect(),
+    );
+    add(
+        "story.capabilities",
+        story.capabilities.iter().map(|x| x.id).collect(),
+    );
+    add(
+        "story.weaknesses",
+        story.weaknesses.iter().map(|x| x.id).collect(),
+    );
+    add("story.assets", story.assets.iter().map(|x| x.id).collect());
+    add("story.kpis", story.kpis.iter().map(|x| x.id).collect());
+    add(
+        "story.initiatives",
+        story.initiatives.iter().map(|x| x.id).collect(),
+    );
+    for (path, id) in all {
+        if let Some(first) = seen.get(&id) {
+            c.problem(path, format!("id {id} is already used by {first}"));
+        } else {
+            seen.insert(id, path);
+        }
+    }
+}
+
+fn check_story(c: &mut Check, personas: &HashSet<Id>, touchpoints: &HashSet<Id>) {
+    let story = &c.map.story;
+    for (i, def) in story.success_definitions.iter().enumerate() {
+        let at = format!("story.success_definitions[{i}]");
+        c.reference(format!("{at}.persona"), "persona", def.persona, personas);
+        for (j, m) in def.metrics.iter().enumerate() {
+            c.non_empty(
+                format!("{at}.metrics[{j}].name"),
+                "the metric's name",
+                &m.name,
+            );
+        }
+    }
+    let mut asked = HashSet::new();
+    for (i, q) in story.data_questions.iter().enumerate() {
+        if !asked.insert(q.question) {
+            c.problem(
+                format!("story.data_questions[{i}].question"),
+                "this question is answered twice",
+            );
+        }
+    }
+    for (i, cap) in story.capabilities.iter().enumerate() {
+        c.non_empty(
+            format!("story.capabilities[{i}].name"),
+            "the capability's name",
+            &cap.name,
+        );
+        c.department(
+            format!("story.capabilities[{i}].department"),
+            &cap.department,
+        );
+    }
+    for (i, w) in story.weaknesses.iter().enumerate() {
+        c.non_empty(
+            format!("story.weaknesses[{i}].name"),
+            "the weakness's name",
+            &w.name,
+        );
+        c.department(format!("story.weaknesses[{i}].department"), &w.department);
+    }
+    for (i, a) in story.assets.iter().enumerate() {
+        c.non_empty(
+            format!("story.assets[{i}].name"),
+            "the asset's name",
+            &a.name,
+        );
+        if a.cost < 0.0 {
+            c.problem(
+                format!("story.assets[{i}].cost"),
+                format!("cost {} is negative", a.cost),
+            );
+        }
+    }
+    for (i, k) in story.kpis.iter().enumerate() {
+        c.non_empty(format!("story.kpis[{i}].name"), "the KPI's name", &k.name);
+        for (j, t) in k.touchpoints.iter().enumerate() {
+            c.reference(
+                format!("story.kpis[{i}].touchpoints[{j}]"),
+                "touchpoint",
+                *t,
+                touchpoints,
+            );
+        }
+    }
+    for (i, init) in story.initiatives.iter().enumerate() {
+        let at = format!("story.initiatives[{i}]");
+        c.non_empty(format!("{at}.title"), "the initiative's title", &init.title);
+        c.department(format!("{at}.owner"), &init.owner);
+        if init.end < init.start {
+            c.problem(
+                format!("{at}.end"),
+                format!("ends on {} before it starts on {}", init.end, init.start),
+            );
+        }
+        for (j, t) in init.touchpoints.iter().enumerate() {
+            c.reference(
+                format!("{at}.touchpoints[{j}]"),
+                "touchpoint",
+                *t,
+                touchpoints,
+            );
+        }
+        for (j, t) in init.gaps.iter().enumerate() {
+            c.reference(format!("{at}.gaps[{j}]"), "touchpoint", *t, touchpoints);
+        }
+    }
+}

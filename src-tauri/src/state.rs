@@ -1,0 +1,41 @@
+//! The app's one piece of state: the workspace, opened at start-up.
+
+use std::sync::Arc;
+
+use corridor_store::Workspace;
+
+use crate::error::{AppError, ErrorCode};
+
+/// The workspace, or why it could not be opened (shown by the UI instead of the library).
+pub struct AppState {
+    workspace: Result<Arc<Workspace>, String>,
+}
+
+impl AppState {
+    /// Open the default workspace (or `$CORRIDOR_WORKSPACE`) and seed it with the examples
+    /// the first time.
+    pub fn open_default() -> AppState {
+        let workspace = Workspace::default_dir()
+            .and_then(|dir| Workspace::open(&dir))
+            .and_then(|ws| {
+                ws.seed_examples()?;
+                Ok(ws)
+            })
+            .map(Arc::new)
+            .map_err(|e| {
+                eprintln!("corridor: cannot open the workspace: {e}");
+                e.to_string()
+            });
+        AppState { workspace }
+    }
+
+    pub fn workspace(&self) -> Result<&Workspace, AppError> {
+        match &self.workspace {
+            Ok(ws) => Ok(ws),
+            Err(message) => Err(AppError {
+                code: ErrorCode::WorkspaceUnavailable,
+                message: message.clone(),
+            }),
+        }
+    }
+}
