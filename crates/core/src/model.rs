@@ -123,7 +123,9 @@ pub struct Touchpoint {
 /// How the customer meets the touchpoint. `custom` holds a channel of the team's own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
+// `Channel` is a name the Tauri runtime's TypeScript takes for itself; the container name
+// changes nothing in the JSON.
+#[serde(rename = "TouchpointChannel", rename_all = "snake_case")]
 pub enum Channel {
     Web,
     MobileApp,
