@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quick start, part one: install what is missing, build Corridor, and launch the app on the
+# sample workspace (the example maps are seeded into a new workspace on first launch).
+#   CORRIDOR_WORKSPACE=DIR scripts/start.sh   uses another workspace directory
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+
+printf '\033[1;34m==>\033[0m %s\n' "building the UI and the app (the first build takes a few minutes)"
+(cd ui && npm run build)
+cargo build -p corridor-app --features custom-protocol -p corridor-cli
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display found: starting Corridor under Xvfb (headless). Stop it with Ctrl+C." >&2
+  exec xvfb-run -a -s "-screen 0 1280x800x24" target/debug/corridor-app
+fi
+exec target/debug/corridor-app

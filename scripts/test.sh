@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Quick start, part two: every test Corridor has. Installs what is missing first.
+# Order: the fastest checks first, so a mistake shows early.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+step() { printf '\n\033[1;34m==> %s\033[0m  (%ss)\n' "$*" "$(($(date +%s) - start))"; }
+
+scripts/install-deps.sh
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+features=(--features corridor-app/custom-protocol)
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "UI: install, type-check (svelte-check), unit tests (vitest), build"
+(cd ui && npm run check && npm test && npm run build)
+
+step "clippy -D warnings"
+cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
+
+step "Rust tests (with the bindings and JSON Schema freshness checks)"
+cargo test --workspace "${features[@]}"
+
+step "the built UI in Chromium, IPC mocked (Playwright)"
+(cd ui && npm run test:e2e)
+
+step "the real app through tauri-driver and WebKitWebDriver, under Xvfb"
+cargo build -p corridor-app "${features[@]}"
+if [ ! -x target/tools/bin/tauri-driver ]; then
+  cargo install tauri-driver --locked --version 2.1.0 --root target/tools
+fi
+if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+  (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" npm test)
+
+step "all tests passed in $(($(date +%s) - start)) s"

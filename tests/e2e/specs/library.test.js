@@ -1,0 +1,37 @@
+// The real app on a fresh workspace: the library lists the seeded examples, and opening one
+// shows its stages and touchpoints on the board.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, examples, byText } from '../harness.js';
+
+let session;
+before(async () => {
+  session = await launch();
+});
+after(async () => {
+  await session?.stop();
+});
+
+test('the library lists every example map, and a map opens on its board', async () => {
+  const { browser } = session;
+  const maps = examples();
+  assert.ok(maps.length >= 2, 'the repository ships at least two examples');
+
+  for (const map of maps) {
+    const entry = await browser.$(byText(map.title));
+    await entry.waitForDisplayed({ timeout: 20000, timeoutMsg: `the library should list "${map.title}"` });
+  }
+
+  const map = maps.reduce((a, b) => (b.touchpoints.length > a.touchpoints.length ? b : a));
+  await (await browser.$(byText(map.title))).click();
+
+  const firstStage = map.stages[0];
+  await (await browser.$(byText(firstStage.name))).waitForDisplayed({
+    timeout: 10000,
+    timeoutMsg: `the board should show the stage "${firstStage.name}"`,
+  });
+  const touchpoint = map.touchpoints.find((t) => t.stage === firstStage.id) ?? map.touchpoints[0];
+  const card = await browser.$(byText(touchpoint.title));
+  await card.waitForDisplayed({ timeout: 10000 });
+  assert.equal((await card.getText()).trim(), touchpoint.title);
+});
