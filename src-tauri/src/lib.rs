@@ -32,10 +32,11 @@ pub fn bindings_typescript() -> String {
     text
 }
 
-pub fn run() {
+/// Start the app. `workspace` overrides the workspace directory (`--workspace DIR`).
+pub fn run(workspace: Option<std::path::PathBuf>) {
     let builder = specta_builder();
     tauri::Builder::default()
-        .manage(state::AppState::open_default())
+        .manage(state::AppState::open(workspace))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

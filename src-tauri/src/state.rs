@@ -1,5 +1,6 @@
 //! The app's one piece of state: the workspace, opened at start-up.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use corridor_store::Workspace;
@@ -12,10 +13,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Open the default workspace (or `$CORRIDOR_WORKSPACE`) and seed it with the examples
-    /// the first time.
-    pub fn open_default() -> AppState {
-        let workspace = Workspace::default_dir()
+    /// Open the workspace in `dir` (by default `$CORRIDOR_WORKSPACE` or the platform's app-data
+    /// dir) and seed it with the examples the first time.
+    pub fn open(dir: Option<PathBuf>) -> AppState {
+        let workspace = dir
+            .map_or_else(Workspace::default_dir, Ok)
             .and_then(|dir| Workspace::open(&dir))
             .and_then(|ws| {
                 ws.seed_examples()?;
