@@ -37,13 +37,21 @@ pub fn department_name(department: &Department) -> &str {
     }
 }
 
-/// Seconds as a short duration ("90 s", "15 min", "2 h", "3 d").
+/// Seconds as a short duration ("90 s", "15 min", "1.5 h", "3 d").
 pub fn duration_text(secs: u32) -> String {
+    let unit = |value: f64, name: &str| {
+        let rounded = (value * 10.0).round() / 10.0;
+        if rounded.fract() == 0.0 {
+            format!("{rounded:.0} {name}")
+        } else {
+            format!("{rounded:.1} {name}")
+        }
+    };
     match secs {
         s if s < 120 => format!("{s} s"),
-        s if s < 2 * 3600 => format!("{} min", s / 60),
-        s if s < 2 * 86400 => format!("{} h", s / 3600),
-        s => format!("{} d", s / 86400),
+        s if s < 3600 => format!("{} min", s / 60),
+        s if s < 2 * 86400 => unit(f64::from(s) / 3600.0, "h"),
+        s => unit(f64::from(s) / 86400.0, "d"),
     }
 }
 
@@ -130,8 +138,11 @@ pub fn outline(map: &JourneyMap) -> String {
         ("Foreseen outcomes", &n.foreseen_outcomes),
         ("Conclusion", &n.conclusion),
     ] {
-        if !text.is_empty() {
-            let _ = writeln!(w, "  {heading}: {}", first_line(text));
+        if !text.trim().is_empty() {
+            let _ = writeln!(w, "  {heading}:");
+            for line in text.trim().lines() {
+                let _ = writeln!(w, "    {line}");
+            }
         }
     }
     for (heading, count) in [
@@ -148,8 +159,4 @@ pub fn outline(map: &JourneyMap) -> String {
         }
     }
     out
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or("")
 }
