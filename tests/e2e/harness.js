@@ -91,8 +91,17 @@ export async function launch({ workspace } = {}) {
   return { browser, workspace: ws, stop };
 }
 
+/** `text` as an XPath string literal. */
+function literal(text) {
+  return text.includes('"') ? `concat("${text.split('"').join('", \'"\', "')}")` : `"${text}"`;
+}
+
 /** XPath for an element whose own text is exactly `text`. */
 export function byText(text) {
-  const quoted = text.includes('"') ? `concat("${text.split('"').join('", \'"\', "')}")` : `"${text}"`;
-  return `//*[normalize-space(text())=${quoted}]`;
+  return `//*[normalize-space(text())=${literal(text)}]`;
+}
+
+/** XPath for the title of the touchpoint card named `title` on the board. */
+export function cardTitle(title) {
+  return `//article[@aria-label=${literal(title)}]//h3`;
 }
