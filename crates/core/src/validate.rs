@@ -65,6 +65,13 @@ impl Check<'_> {
         }
     }
 
+    /// JSON has no NaN or infinity: such a number would be written as `null` and not read back.
+    fn finite(&mut self, path: String, value: f64) {
+        if !value.is_finite() {
+            self.problem(path, format!("{value} is not a finite number"));
+        }
+    }
+
     fn channel(&mut self, path: String, channel: &Channel) {
         if let Channel::Custom(name) = channel {
             self.non_empty(path, "the custom channel's name", name);
@@ -270,6 +277,7 @@ fn check_story(c: &mut Check, personas: &HashSet<Id>, touchpoints: &HashSet<Id>)
                 "the metric's name",
                 &m.name,
             );
+            c.finite(format!("{at}.metrics[{j}].target"), m.target);
         }
     }
     let mut asked = HashSet::new();
@@ -312,9 +320,18 @@ fn check_story(c: &mut Check, personas: &HashSet<Id>, touchpoints: &HashSet<Id>)
                 format!("cost {} is negative", a.cost),
             );
         }
+        c.finite(format!("story.assets[{i}].cost"), a.cost);
+        c.finite(
+            format!("story.assets[{i}].expected_return"),
+            a.expected_return,
+        );
     }
     for (i, k) in story.kpis.iter().enumerate() {
         c.non_empty(format!("story.kpis[{i}].name"), "the KPI's name", &k.name);
+        if let Some(baseline) = k.baseline {
+            c.finite(format!("story.kpis[{i}].baseline"), baseline);
+        }
+        c.finite(format!("story.kpis[{i}].target"), k.target);
         for (j, t) in k.touchpoints.iter().enumerate() {
             c.reference(
                 format!("story.kpis[{i}].touchpoints[{j}]"),

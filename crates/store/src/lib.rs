@@ -8,6 +8,7 @@ mod error;
 mod records;
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use corridor_core::{file, validate, Id, JourneyMap};
@@ -70,56 +71,23 @@ impl Workspace {
     /// Open (or create) the workspace in `dir`.
     pub fn open(dir: &Path) -> Result<Workspace, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::open(dir, e.into()))?;
-        let db = sled::Config::new()
-            .path(dir)
-            .open()
-            .map_err(|e| StoreError::open(dir, e))?;
+        let db = open_db(dir)?;
         let sled_err = |e| StoreError::open(dir, e);
-        let maps = db.open_tree(MAPS).map_err(sled_err)?;
+        // The layout version is checked before anything else is opened: opening a tree creates
+        // it, and a newer layout must be left untouched.
         let meta = db.open_tree(META).map_err(sled_err)?;
-        let ws = Workspace {
+        check_schema(dir, &db, &meta)?;
+        let maps = db.open_tree(MAPS).map_err(sled_err)?;
+        Ok(Workspace {
             path: dir.to_path_buf(),
             db,
             maps,
             meta,
-        };
-        ws.check_schema()?;
-        Ok(ws)
+        })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    fn check_schema(&self) -> Result<(), StoreError> {
-        match self
-            .meta
-            .get(KEY_SCHEMA_VERSION)
-            .map_err(|e| self.db_err(e))?
-        {
-            None => {
-                self.meta
-                    .insert(KEY_SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())
-                    .map_err(|e| self.db_err(e))?;
-                self.flush()
-            }
-            Some(bytes) => {
-                let found = <[u8; 4]>::try_from(bytes.as_ref())
-                    .map(u32::from_be_bytes)
-                    .map_err(|_| StoreError::CorruptMeta {
-                        path: self.path.clone(),
-                    })?;
-                if found > SCHEMA_VERSION {
-                    return Err(StoreError::NewerSchema {
-                        path: self.path.clone(),
-                        found,
-                        supported: SCHEMA_VERSION,
-                    });
-                }
-                // Version 1 is the first layout: there is nothing older to migrate from yet.
-                Ok(())
-            }
-        }
     }
 
     /// Put the example maps in a workspace that has never had them and holds no maps.
@@ -263,6 +231,58 @@ impl Workspace {
         StoreError::Db {
             path: self.path.clone(),
             message: source.to_string(),
+        }
+    }
+}
+
+/// How long opening waits for a lock that a workspace closed in this process still holds.
+/// sled lets go of its lock file when the last background job of a dropped database ends, a
+/// few milliseconds after the drop; another process holding the workspace is reported once
+/// this has passed.
+const LOCK_WAIT: Duration = Duration::from_millis(500);
+
+fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match sled::Config::new().path(dir).open() {
+            Ok(db) => return Ok(db),
+            Err(e) => match StoreError::open(dir, e) {
+                StoreError::Locked { .. } if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                err => return Err(err),
+            },
+        }
+    }
+}
+
+fn check_schema(path: &Path, db: &sled::Db, meta: &sled::Tree) -> Result<(), StoreError> {
+    let db_err = |source: sled::Error| StoreError::Db {
+        path: path.to_path_buf(),
+        message: source.to_string(),
+    };
+    match meta.get(KEY_SCHEMA_VERSION).map_err(db_err)? {
+        None => {
+            meta.insert(KEY_SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())
+                .map_err(db_err)?;
+            db.flush().map_err(db_err)?;
+            Ok(())
+        }
+        Some(bytes) => {
+            let found = <[u8; 4]>::try_from(bytes.as_ref())
+                .map(u32::from_be_bytes)
+                .map_err(|_| StoreError::CorruptMeta {
+                    path: path.to_path_buf(),
+                })?;
+            if found > SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema {
+                    path: path.to_path_buf(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            // Version 1 is the first layout: there is nothing older to migrate from yet.
+            Ok(())
         }
     }
 }

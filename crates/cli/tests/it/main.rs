@@ -1,1 +1,5 @@
-//! Integration tests.
+//! Integration tests of the `corridor` binary: exit codes, output, files and workspaces.
+
+mod common;
+mod files;
+mod workspace;

@@ -1,1 +1,6 @@
-//! Integration tests.
+//! Integration tests of corridor-store, against the real sled store in temporary directories.
+
+mod common;
+mod examples;
+mod maps;
+mod open;

@@ -1,0 +1,10 @@
+//! Integration tests of corridor-core: one binary, one module per concern.
+
+mod common;
+mod edit_errors;
+mod edit_props;
+mod file;
+mod gen;
+mod schema;
+mod templates;
+mod validate;
