@@ -93,7 +93,7 @@ export type CorridorStep_Serialize = {
 /**  The ideal path through the touchpoints. */
 export type Corridor_Deserialize = {
 	/**  In order. A touchpoint may appear in more than one step: real journeys loop. */
-	steps: CorridorStep_Deserialize[],
+	steps?: CorridorStep_Deserialize[],
 };
 
 /**  The ideal path through the touchpoints. */

@@ -204,8 +204,17 @@ fn now_seconds() -> chrono::DateTime<chrono::Utc> {
 
 fn validate_files(files: &[PathBuf]) -> Result<ExitCode> {
     let mut bad = 0;
+    let mut unreadable = 0;
     for path in files {
-        match read_map(path) {
+        let text = match read_text(path) {
+            Ok(text) => text,
+            Err(err) => {
+                unreadable += 1;
+                println!("{}: {err:#}", path.display());
+                continue;
+            }
+        };
+        match parse(path, &text) {
             Err(err) => {
                 bad += 1;
                 println!("{}: {err:#}", path.display());
@@ -224,10 +233,10 @@ fn validate_files(files: &[PathBuf]) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if bad == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    Ok(match (unreadable, bad) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(3),
     })
 }
 

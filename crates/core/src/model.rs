@@ -269,6 +269,7 @@ pub struct LaneCard {
 #[serde(deny_unknown_fields)]
 pub struct Corridor {
     /// In order. A touchpoint may appear in more than one step: real journeys loop.
+    #[serde(default)]
     pub steps: Vec<CorridorStep>,
 }
 

@@ -151,6 +151,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             c.non_empty(format!("{at}.aliases[{j}]"), "an alias", alias);
         }
     }
+    check_aliases(&mut c);
     let lane_kinds: HashMap<Id, LaneKind> = map.lanes.iter().map(|l| (l.id, l.kind)).collect();
     for (i, card) in map.lane_cards.iter().enumerate() {
         let at = format!("lane_cards[{i}]");
@@ -174,6 +175,43 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     }
     check_story(&mut c, &personas, &touchpoints);
     c.problems
+}
+
+/// An alias as observed data is matched against it: case and runs of spaces ignored.
+pub fn normalize_alias(alias: &str) -> String {
+    alias
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Observed activities are matched to touchpoints by alias, so one alias names one touchpoint.
+fn check_aliases(c: &mut Check) {
+    let map = c.map;
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    for (i, t) in map.touchpoints.iter().enumerate() {
+        for (j, alias) in t.aliases.iter().enumerate() {
+            let key = normalize_alias(alias);
+            if key.is_empty() {
+                continue;
+            }
+            match owner.get(&key) {
+                Some(&k) if k != i => c.problem(
+                    format!("touchpoints[{i}].aliases[{j}]"),
+                    format!(
+                        "the alias \"{alias}\" also names \"{}\" (touchpoints[{k}]): an observed \
+                         activity must match one touchpoint",
+                        map.touchpoints[k].title
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    owner.insert(key, i);
+                }
+            }
+        }
+    }
 }
 
 fn check_scale(c: &mut Check) {

@@ -214,3 +214,17 @@ fn usage_errors_exit_2() {
         );
     }
 }
+
+#[test]
+fn validate_of_a_missing_file_is_a_file_system_failure_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.corridor.json");
+    let good = &example_paths()[0];
+    let (code, out, _) = run(["validate".as_ref(), good.as_os_str(), missing.as_os_str()]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains(&format!("{}: ok\n", good.display())), "{out}");
+    assert!(
+        out.contains(&format!("cannot read {}", missing.display())),
+        "{out}"
+    );
+}

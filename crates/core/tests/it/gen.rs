@@ -186,7 +186,10 @@ fn build(
         t.target_score = target;
         t.designed_emotion = emotion;
         t.moment_of_truth = truth;
-        t.aliases = aliases.iter().map(|a| format!("activity {a}")).collect();
+        t.aliases = aliases
+            .iter()
+            .map(|a| format!("activity {i}.{a}"))
+            .collect();
         map.touchpoints.push(t);
     }
     let card_lane_ids: Vec<Id> = map

@@ -357,3 +357,24 @@ fn numbers_that_json_cannot_hold_are_problems() {
         ["story.success_definitions[0].metrics[0].target"]
     );
 }
+
+#[test]
+fn an_alias_naming_two_touchpoints() {
+    // Matching ignores case and runs of spaces, so these collide.
+    let mut map = sound_map();
+    map.touchpoints[0].aliases = vec!["Checkout  Started".into()];
+    map.touchpoints[1].aliases = vec!["other".into(), "checkout started".into()];
+    let problems = validate(&map);
+    assert_eq!(
+        problem_paths(&map),
+        ["touchpoints[1].aliases[1]"],
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].message.contains(&map.touchpoints[0].title),
+        "{problems:?}"
+    );
+    // The same alias twice on one touchpoint names one touchpoint: no problem.
+    map.touchpoints[1].aliases = vec!["x".into(), "X".into()];
+    assert_eq!(problem_paths(&map), Vec::<String>::new());
+}
