@@ -9,7 +9,7 @@ scripts/install-deps.sh
 
 printf '\033[1;34m==>\033[0m %s\n' "building the UI and the app (the first build takes a few minutes)"
 (cd ui && npm run build)
-cargo build -p corridor-app --features custom-protocol -p corridor-cli
+cargo build -p corridor-app -p corridor-cli --features corridor-app/custom-protocol
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: starting Corridor under Xvfb (headless). Stop it with Ctrl+C." >&2
