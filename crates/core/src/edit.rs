@@ -396,6 +396,15 @@ fn collect_removal(
         edits.push(edit);
         Ok(())
     }
+    fn remove_each(
+        map: &mut JourneyMap,
+        edits: &mut Vec<Edit>,
+        kind: ItemKind,
+        ids: Vec<Id>,
+    ) -> Result<(), EditError> {
+        ids.into_iter()
+            .try_for_each(|id| push(map, edits, Edit::Remove { kind, id }))
+    }
     match kind {
         ItemKind::Stage => {
             let touchpoints: Vec<Id> = map
@@ -413,16 +422,7 @@ fn collect_removal(
                 .filter(|c| c.stage == id)
                 .map(|c| c.id)
                 .collect();
-            for card in cards {
-                push(
-                    map,
-                    edits,
-                    Edit::Remove {
-                        kind: ItemKind::LaneCard,
-                        id: card,
-                    },
-                )?;
-            }
+            remove_each(map, edits, ItemKind::LaneCard, cards)?;
         }
         ItemKind::Touchpoint => {
             let steps: Vec<Id> = map
@@ -432,16 +432,7 @@ fn collect_removal(
                 .filter(|s| s.touchpoint == id)
                 .map(|s| s.id)
                 .collect();
-            for step in steps {
-                push(
-                    map,
-                    edits,
-                    Edit::Remove {
-                        kind: ItemKind::CorridorStep,
-                        id: step,
-                    },
-                )?;
-            }
+            remove_each(map, edits, ItemKind::CorridorStep, steps)?;
             let kpis: Vec<Kpi> = map
                 .story
                 .kpis
@@ -485,16 +476,7 @@ fn collect_removal(
                 .filter(|c| c.lane == id)
                 .map(|c| c.id)
                 .collect();
-            for card in cards {
-                push(
-                    map,
-                    edits,
-                    Edit::Remove {
-                        kind: ItemKind::LaneCard,
-                        id: card,
-                    },
-                )?;
-            }
+            remove_each(map, edits, ItemKind::LaneCard, cards)?;
         }
         ItemKind::Persona => {
             if map.persona == Some(id) {
@@ -507,16 +489,7 @@ fn collect_removal(
                 .filter(|d| d.persona == id)
                 .map(|d| d.id)
                 .collect();
-            for def in defs {
-                push(
-                    map,
-                    edits,
-                    Edit::Remove {
-                        kind: ItemKind::SuccessDefinition,
-                        id: def,
-                    },
-                )?;
-            }
+            remove_each(map, edits, ItemKind::SuccessDefinition, defs)?;
         }
         _ => {}
     }
