@@ -3,6 +3,7 @@
 //! Architecture invariant: this crate does no I/O and reads no clock. Ids and times are
 //! passed in by the caller; files come in and go out as text.
 
+pub mod data;
 pub mod edit;
 pub mod examples;
 pub mod file;
