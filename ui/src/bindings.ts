@@ -128,6 +128,40 @@ export type DataQuestion_Serialize = {
 /**  The department that owns a touchpoint. `custom` holds a department of the team's own. */
 export type Department = "marketing" | "sales" | "service" | "finance" | "e_commerce" | "logistics" | "billing" | "hr" | "product" | "it" | { custom: string };
 
+/**  The six disciplines a customer-experience plan has to address. */
+export type Discipline = 
+/**  Where the organisation wants the experience to go, and why. */
+"strategy" | 
+/**  What the organisation knows about its customers, and how it finds out. */
+"intelligence" | 
+/**  The designed journey: touchpoints, targets, the corridor. */
+"design" | 
+/**  How the experience is measured against its targets. */
+"measurement" | 
+/**  Work that joins departments and channels into one experience. */
+"connection" | 
+/**  Running the plan: work under way in the organisation's daily operation. */
+"live_operation";
+
+/**  The team's own say on one discipline. */
+export type DisciplineMark = DisciplineMark_Serialize | DisciplineMark_Deserialize;
+
+/**  The team's own say on one discipline. */
+export type DisciplineMark_Deserialize = {
+	discipline: Discipline,
+	addressed: boolean,
+	/**  Why: what in the plan (or outside it) addresses it, or why it does not. */
+	note?: string,
+};
+
+/**  The team's own say on one discipline. */
+export type DisciplineMark_Serialize = {
+	discipline: Discipline,
+	addressed: boolean,
+	/**  Why: what in the plan (or outside it) addresses it, or why it does not. */
+	note: string,
+};
+
 export type ErrorCode = 
 /**  The workspace could not be opened when the app started. */
 "workspace_unavailable" | 
@@ -445,6 +479,11 @@ export type Story_Deserialize = {
 	assets?: Asset_Deserialize[],
 	kpis?: Kpi_Deserialize[],
 	initiatives?: Initiative_Deserialize[],
+	/**
+	 *  The team's own say on which disciplines the plan addresses, where Corridor cannot tell
+	 *  from the content (see `strategy::discipline_coverage`). At most one mark per discipline.
+	 */
+	discipline_marks?: DisciplineMark_Deserialize[],
 };
 
 /**  Everything the strategy team writes beside the map. */
@@ -458,6 +497,11 @@ export type Story_Serialize = {
 	assets: Asset_Serialize[],
 	kpis: Kpi_Serialize[],
 	initiatives: Initiative_Serialize[],
+	/**
+	 *  The team's own say on which disciplines the plan addresses, where Corridor cannot tell
+	 *  from the content (see `strategy::discipline_coverage`). At most one mark per discipline.
+	 */
+	discipline_marks: DisciplineMark_Serialize[],
 };
 
 /**  How the organisation means to act on its market. */

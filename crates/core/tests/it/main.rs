@@ -6,5 +6,6 @@ mod edit_props;
 mod file;
 mod gen;
 mod schema;
+mod strategy;
 mod templates;
 mod validate;
