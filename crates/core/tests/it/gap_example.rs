@@ -12,6 +12,11 @@ fn full() -> GapReport {
 }
 
 #[test]
+fn the_example_map_is_sound() {
+    assert_eq!(corridor_core::validate(&map()), []);
+}
+
+#[test]
 fn totals() {
     let r = full();
     let t = &r.totals;

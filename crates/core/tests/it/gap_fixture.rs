@@ -75,7 +75,14 @@ pub fn map() -> JourneyMap {
 }
 
 /// (case, activity, hours after the case's start, channel, score, segment).
-pub type Row = (u32, &'static str, f64, &'static str, Option<f64>, &'static str);
+pub type Row = (
+    u32,
+    &'static str,
+    f64,
+    &'static str,
+    Option<f64>,
+    &'static str,
+);
 
 /// The event log, in file order.
 pub const LOG: &[Row] = &[
