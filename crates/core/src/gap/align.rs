@@ -17,6 +17,9 @@
 /// A trace or step label: a touchpoint index. [`NO_LABEL`] never matches anything.
 pub const NO_LABEL: u32 = u32::MAX;
 
+/// A label no step carries (touchpoint indices are far below it).
+const NEVER: u32 = u32::MAX - 1;
+
 /// One move of an alignment. `event` indexes the trace, `step` the corridor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -64,27 +67,36 @@ impl Aligner {
     pub fn align(&mut self, trace: &[u32], model: &[ModelStep]) -> Alignment {
         let (n, m) = (trace.len(), model.len());
         let w = m + 1;
-        let step_cost = |k: usize| u32::from(!model[k].optional);
+        let cost = |k: usize| u32::from(!model[k].optional);
         let syncs = |i: usize, k: usize| trace[i] != NO_LABEL && trace[i] == model[k].label;
         self.table.clear();
         self.table.resize((n + 1) * w, 0);
         let d = &mut self.table;
         for k in 1..=m {
-            d[k] = d[k - 1] + step_cost(k - 1);
+            d[k] = d[k - 1] + cost(k - 1);
         }
         for i in 1..=n {
-            d[i * w] = i as u32;
-            for k in 1..=m {
-                let mut best = d[(i - 1) * w + k] + 1;
-                best = best.min(d[i * w + k - 1] + step_cost(k - 1));
-                if syncs(i - 1, k - 1) {
-                    best = best.min(d[(i - 1) * w + k - 1]);
+            let (done, rest) = d.split_at_mut(i * w);
+            let prev = &done[(i - 1) * w..];
+            let row = &mut rest[..w];
+            // An activity on no touchpoint matches no step (not even one on no touchpoint).
+            let label = match trace[i - 1] {
+                NO_LABEL => NEVER,
+                l => l,
+            };
+            let mut left = i as u32;
+            row[0] = left;
+            for ((out, pair), step) in row[1..].iter_mut().zip(prev.windows(2)).zip(model) {
+                let mut best = (pair[1] + 1).min(left + u32::from(!step.optional));
+                if step.label == label {
+                    best = best.min(pair[0]);
                 }
-                d[i * w + k] = best;
+                *out = best;
+                left = best;
             }
         }
-        let cost = d[n * w + m];
-        let required = model.iter().filter(|s| !s.optional).count() as u32;
+        let total = d[n * w + m];
+        let required = (0..m).map(cost).sum::<u32>();
         let mut moves = Vec::with_capacity(n + m);
         let (mut i, mut k) = (n, m);
         while i > 0 || k > 0 {
@@ -96,7 +108,7 @@ impl Aligner {
                 });
                 i -= 1;
                 k -= 1;
-            } else if k > 0 && d[i * w + k - 1] + step_cost(k - 1) == here {
+            } else if k > 0 && d[i * w + k - 1] + cost(k - 1) == here {
                 moves.push(Move::Model { step: k as u32 - 1 });
                 k -= 1;
             } else {
@@ -108,7 +120,7 @@ impl Aligner {
         }
         moves.reverse();
         Alignment {
-            cost,
+            cost: total,
             worst: n as u32 + required,
             moves,
         }

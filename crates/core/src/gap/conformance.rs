@@ -1,13 +1,16 @@
 //! Conformance: each distinct variant aligned once against the corridor, its figures weighted
 //! by the variant's count.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::data::{Flow, Progress};
 use crate::model::JourneyMap;
 
 use super::aggregate::Aggregates;
-use super::align::{deviations, Aligner, ModelStep, Move, Outcome, NO_LABEL};
+use super::align::{
+    deviations, Aligner, Alignment, Deviations, ModelStep, Move, Outcome, NO_LABEL,
+};
+use super::intern::{FxMap, Interner};
 use super::stats::c32;
 use super::types::{CaseOutcome, Conformance, Deviation, DeviationKind, VariantReport};
 use super::GapError;
@@ -61,6 +64,7 @@ pub(crate) fn run(
     map: &JourneyMap,
     agg: &Aggregates,
     labels: &[u32],
+    max_variants: usize,
     progress: &mut dyn Progress,
 ) -> Result<ConformanceRun, GapError> {
     let model = model(map);
@@ -72,10 +76,17 @@ pub(crate) fn run(
     let mut not_executed = vec![0u64; m];
     let (mut cost, mut worst, mut fitness_sum) = (0f64, 0f64, 0f64);
     let (mut fitting, mut follows, mut dropped, mut off) = (0u64, 0u64, 0u64, 0u64);
-    let mut tallies: BTreeMap<(DeviationKind, u32), Tally> = BTreeMap::new();
+    let mut tallies: FxMap<(DeviationKind, u32), Tally> = FxMap::default();
     let mut found: Vec<(DeviationKind, u32)> = Vec::new();
-    let mut variants = Vec::with_capacity(agg.variants.len());
+    let mut variants = Vec::with_capacity(agg.variants.len().min(max_variants));
+    let names: Vec<Arc<str>> = agg
+        .activities
+        .iter()
+        .map(|a| a.name.as_str().into())
+        .collect();
     let mut cases_done = 0u64;
+    let mut seen: Interner<Vec<u32>> = Interner::default();
+    let mut aligned: Vec<(Alignment, Deviations, Outcome)> = Vec::new();
 
     for (v, variant) in agg.variants.iter().enumerate() {
         if v % PROGRESS_EVERY == 0 && v > 0 {
@@ -88,9 +99,16 @@ pub(crate) fn run(
         cases_done += n;
         trace.clear();
         trace.extend(variant.activities.iter().map(|&a| labels[a as usize]));
-        let a = aligner.align(&trace, &model);
-        let d = deviations(&a, &trace, &model);
-        let o = d.outcome(a.cost);
+        // Variants that differ only in names of the same touchpoints align alike.
+        let (key, new) = seen.intern(&trace);
+        if new {
+            let a = aligner.align(&trace, &model);
+            let d = deviations(&a, &trace, &model);
+            let o = d.outcome(a.cost);
+            aligned.push((a, d, o));
+        }
+        let (a, d, o) = &aligned[key as usize];
+        let o = *o;
         cost += (u64::from(a.cost) * n) as f64;
         worst += (u64::from(a.worst) * n) as f64;
         fitness_sum += a.fitness() * n as f64;
@@ -143,11 +161,14 @@ pub(crate) fn run(
             t.occurrences += run.len() as u64 * n;
         }
 
+        if v >= max_variants {
+            continue;
+        }
         variants.push(VariantReport {
             activities: variant
                 .activities
                 .iter()
-                .map(|&x| agg.activities[x as usize].name.clone())
+                .map(|&x| names[x as usize].clone())
                 .collect(),
             count: c32(n),
             share: if agg.cases == 0 {

@@ -109,18 +109,20 @@ impl Arena for Vec<u32> {
 }
 
 /// Keys to dense ids `0, 1, 2, …` in order of first appearance. Open addressing over one
-/// arena: about 20 bytes per distinct key besides the key itself, no allocation per key.
+/// arena: about 24 bytes per distinct key besides the key itself, no allocation per key.
 #[derive(Debug, Default, Clone)]
 pub struct Interner<A: Arena> {
     arena: A,
     ends: Vec<usize>,
-    hashes: Vec<u32>,
-    /// 0 = empty, else id + 1. Length is a power of two, at most half full.
-    slots: Vec<u32>,
+    /// 0 = empty, else `hash << 32 | (id + 1)`. Length is a power of two, at most half full.
+    slots: Vec<u64>,
 }
 
 /// A string interner.
 pub type Strings = Interner<String>;
+
+/// Up to this many keys, [`Interner::lookup`] scans instead of hashing.
+const SMALL: usize = 8;
 
 fn hash_of<K: ?Sized + Hash>(key: &K) -> u32 {
     let mut h = FxHasher::default();
@@ -139,12 +141,14 @@ impl<A: Arena> Interner<A> {
     }
 
     /// The key with this id.
+    #[inline]
     pub fn get(&self, id: u32) -> &A::Key {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
         self.arena.slice(start, self.ends[id])
     }
 
+    #[inline]
     fn find(&self, key: &A::Key, hash: u32) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
@@ -153,58 +157,118 @@ impl<A: Arena> Interner<A> {
             if slot == 0 {
                 return Err(i);
             }
-            let id = slot - 1;
-            if self.hashes[id as usize] == hash && self.get(id) == key {
-                return Ok(id);
+            if (slot >> 32) as u32 == hash {
+                let id = slot as u32 - 1;
+                if self.get(id) == key {
+                    return Ok(id);
+                }
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// The id of `key`, if it was interned.
+    /// The id of `key`, if it was interned. Tables of a few keys (channels, segments) are
+    /// scanned instead of hashed.
+    #[inline]
     pub fn lookup(&self, key: &A::Key) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
+        if self.ends.len() <= SMALL {
+            return (0..self.ends.len() as u32).find(|&id| self.get(id) == key);
         }
         self.find(key, hash_of(key)).ok()
     }
 
-    /// The id of `key`, and whether it is new. Ids stop at `u32::MAX - 1`; the caller checks
-    /// [`Interner::len`] against its own limit first.
-    pub fn intern(&mut self, key: &A::Key) -> (u32, bool) {
+    /// The id of `key` given its [`Interner::hash`], interning it if new.
+    #[inline]
+    pub fn intern_hashed(&mut self, key: &A::Key, hash: u32) -> (u32, bool) {
         if (self.ends.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let hash = hash_of(key);
         match self.find(key, hash) {
             Ok(id) => (id, false),
             Err(slot) => {
                 let id = self.ends.len() as u32;
                 self.arena.push(key);
                 self.ends.push(self.arena.size());
-                self.hashes.push(hash);
-                self.slots[slot] = id + 1;
+                self.slots[slot] = u64::from(hash) << 32 | u64::from(id + 1);
                 (id, true)
             }
         }
     }
 
+    /// The hash the table files `key` under.
+    #[inline]
+    pub fn hash(key: &A::Key) -> u32 {
+        hash_of(key)
+    }
+
+    /// The id of `key`, and whether it is new. Ids stop at `u32::MAX - 1`; the caller checks
+    /// [`Interner::len`] against its own limit first.
+    #[inline]
+    pub fn intern(&mut self, key: &A::Key) -> (u32, bool) {
+        self.intern_hashed(key, hash_of(key))
+    }
+
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(16);
-        self.slots = vec![0; size];
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
         let mask = size - 1;
-        for (id, &hash) in self.hashes.iter().enumerate() {
-            let mut i = hash as usize & mask;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut i = (slot >> 32) as usize & mask;
             while self.slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = id as u32 + 1;
+            self.slots[i] = slot;
         }
     }
 
     /// Bytes held, for memory accounting.
     pub fn heap_bytes(&self) -> usize {
-        self.ends.capacity() * 8 + self.hashes.capacity() * 4 + self.slots.capacity() * 4
+        self.ends.capacity() * 8 + self.slots.capacity() * 8
+    }
+}
+
+/// A few labels (channels, segments) as `u16` ids: 0 for none (absent or empty), else the
+/// label's id + 1. A label of up to 8 bytes is found by comparing one machine word, with no
+/// hashing and no string comparison: these lookups happen twice per event.
+#[derive(Debug, Default, Clone)]
+pub struct Labels {
+    pub names: Strings,
+    short: Vec<(u64, u8, u16)>,
+}
+
+fn word(s: &str) -> Option<(u64, u8)> {
+    let b = s.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    Some((u64::from_le_bytes(w), b.len() as u8))
+}
+
+impl Labels {
+    /// The id of `label`, interning it if new; `None` once `u16::MAX - 1` labels are taken.
+    #[inline]
+    pub fn id(&mut self, label: Option<&str>) -> Option<u16> {
+        let Some(label) = label.filter(|l| !l.is_empty()) else {
+            return Some(0);
+        };
+        let key = word(label);
+        if let Some((w, n)) = key {
+            if let Some(&(_, _, id)) = self.short.iter().find(|e| e.0 == w && e.1 == n) {
+                return Some(id);
+            }
+        } else if let Some(id) = self.names.lookup(label) {
+            return Some(id as u16 + 1);
+        }
+        if self.names.len() + 1 >= u16::MAX as usize {
+            return None;
+        }
+        let id = self.names.intern(label).0 as u16 + 1;
+        if let Some((w, n)) = key {
+            self.short.push((w, n, id));
+        }
+        Some(id)
     }
 }
 
@@ -279,6 +343,36 @@ mod tests {
         }
         assert_eq!(v.intern(&[7, 8]), (7, false));
         assert_eq!(v.get(999), &[999, 1000]);
+    }
+
+    #[test]
+    fn labels_short_and_long() {
+        let mut l = Labels::default();
+        let got: Vec<Option<u16>> = [
+            Some("web"),
+            Some("a longer label"),
+            None,
+            Some(""),
+            Some("web"),
+            Some("a longer label"),
+            Some("web\0"),
+        ]
+        .into_iter()
+        .map(|x| l.id(x))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                Some(1),
+                Some(2),
+                Some(0),
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(3)
+            ]
+        );
+        assert_eq!(l.names.get(2), "web\0");
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub use aggregate::{ActivityStats, Aggregates, ChannelStats, Edge, SubjectStats,
 pub use compare::{compare, TouchpointChange, WindowComparison};
 pub use mapping::{aliases_edit, AliasIndex, ConfirmedAlias, MappingError, MatchKind};
 pub use observe::{Collector, ObservedLog, MAX_EVENTS, NO_TIME};
-pub use report::report;
+pub use report::{report, ReportOptions};
 pub use types::*;
 
 /// Which cases and score rows a report looks at.
@@ -100,15 +100,27 @@ pub enum GapError {
     },
 }
 
-/// Layer 1 then layer 2 over one filter: the report of `map` against `log`.
+/// Layer 1 then layer 2 over one filter: the report of `map` against `log`, with the default
+/// [`ReportOptions`].
 pub fn gap_report(
     map: &JourneyMap,
     log: &ObservedLog,
     filter: &Filter,
     progress: &mut dyn Progress,
 ) -> Result<GapReport, GapError> {
+    gap_report_with(map, log, filter, &ReportOptions::default(), progress)
+}
+
+/// [`gap_report`] with chosen options.
+pub fn gap_report_with(
+    map: &JourneyMap,
+    log: &ObservedLog,
+    filter: &Filter,
+    options: &ReportOptions,
+    progress: &mut dyn Progress,
+) -> Result<GapReport, GapError> {
     let aggregates = log.aggregate(filter, progress)?;
-    report(map, &aggregates, progress)
+    report(map, &aggregates, options, progress)
 }
 
 /// The reports of two filters (typically two time windows of one segment) and their

@@ -9,7 +9,7 @@
 
 use crate::data::{EventSink, Flow, Progress, RawEvent, RawScore, ScoreSink};
 
-use super::intern::{Chunked, Strings};
+use super::intern::{Chunked, Labels, Strings};
 use super::GapError;
 
 /// A timestamp that is not known.
@@ -17,6 +17,9 @@ pub const NO_TIME: i64 = i64::MIN;
 
 /// The most events one log may hold (ids are `u32`).
 pub const MAX_EVENTS: usize = u32::MAX as usize;
+
+/// Slots of the recent-cases cache.
+const RECENT: usize = 1024;
 
 /// How often (in cases) long loops report progress and look for a cancel.
 pub(crate) const PROGRESS_EVERY: usize = 1 << 16;
@@ -27,8 +30,8 @@ pub(crate) const PROGRESS_EVERY: usize = 1 << 16;
 pub struct Collector {
     cases: Strings,
     activities: Strings,
-    channels: Strings,
-    segments: Strings,
+    channels: Labels,
+    segments: Labels,
     subjects: Strings,
     ev_case: Chunked<u32>,
     ev_activity: Chunked<u32>,
@@ -44,29 +47,25 @@ pub struct Collector {
     row_score: Vec<f32>,
     row_time: Vec<i64>,
     row_segment: Vec<u16>,
-    last_case: Option<u32>,
+    /// Recently seen cases, direct-mapped by hash (`hash << 32 | id + 1`, 0 = empty): logs
+    /// ordered by time interleave the events of the cases open at that time, and this keeps
+    /// those out of the big table.
+    recent_cases: Vec<u64>,
     last_activity: Option<u32>,
     too_large: Option<(&'static str, u64)>,
 }
 
-/// Interns an optional label as 0 (absent or empty) or id + 1 in a `u16`.
-fn small_id(
-    table: &mut Strings,
+/// A label's id, or 0 (and `full` set) once the table is full.
+fn label_id(
+    table: &mut Labels,
     value: Option<&str>,
     what: &'static str,
     full: &mut Option<(&'static str, u64)>,
 ) -> u16 {
-    let Some(value) = value.filter(|v| !v.is_empty()) else {
-        return 0;
-    };
-    if let Some(id) = table.lookup(value) {
-        return id as u16 + 1;
-    }
-    if table.len() + 1 >= u16::MAX as usize {
+    table.id(value).unwrap_or_else(|| {
         *full = Some((what, u16::MAX as u64 - 1));
-        return 0;
-    }
-    table.intern(value).0 as u16 + 1
+        0
+    })
 }
 
 /// A score as kept: finite `f32` or NaN; -0 is 0.
@@ -101,17 +100,23 @@ impl Collector {
     }
 
     fn case_id(&mut self, case: &str) -> u32 {
-        if let Some(id) = self.last_case {
+        let hash = Strings::hash(case);
+        if self.recent_cases.is_empty() {
+            self.recent_cases = vec![0; RECENT];
+        }
+        let slot = &mut self.recent_cases[hash as usize % RECENT];
+        if (*slot >> 32) as u32 == hash && *slot != 0 {
+            let id = *slot as u32 - 1;
             if self.cases.get(id) == case {
                 return id;
             }
         }
-        let (id, new) = self.cases.intern(case);
+        let (id, new) = self.cases.intern_hashed(case, hash);
         if new {
             self.case_segment.push(0);
             self.case_events.push(0);
         }
-        self.last_case = Some(id);
+        self.recent_cases[hash as usize % RECENT] = u64::from(hash) << 32 | u64::from(id + 1);
         id
     }
 
@@ -229,8 +234,8 @@ impl Collector {
         Ok(ObservedLog {
             cases,
             activities,
-            channels,
-            segments,
+            channels: channels.names,
+            segments: segments.names,
             subjects,
             case_start,
             activity,
@@ -260,13 +265,13 @@ impl EventSink for Collector {
         }
         let case = self.case_id(e.case);
         let activity = self.activity_id(e.activity);
-        let channel = small_id(
+        let channel = label_id(
             &mut self.channels,
             e.channel,
             "channels",
             &mut self.too_large,
         );
-        let segment = small_id(
+        let segment = label_id(
             &mut self.segments,
             e.segment,
             "segments",
@@ -299,7 +304,7 @@ impl ScoreSink for Collector {
         if score.is_nan() {
             return;
         }
-        let segment = small_id(
+        let segment = label_id(
             &mut self.segments,
             row.segment,
             "segments",

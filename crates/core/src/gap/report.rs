@@ -1,5 +1,7 @@
 //! Layer 2: the gap report, computed from a map and [`Aggregates`] alone.
 
+use serde::{Deserialize, Serialize};
+
 use crate::data::Progress;
 use crate::model::{JourneyMap, ScoreScale};
 
@@ -9,7 +11,7 @@ use super::conformance;
 use super::mapping::{AliasIndex, MatchKind};
 use super::observe::NO_TIME;
 use super::rollup;
-use super::stats::{c32, quantile_sorted, share, Distribution};
+use super::stats::{c32, median_millis_as_secs, share, Distribution};
 use super::types::*;
 use super::GapError;
 
@@ -95,27 +97,27 @@ fn flow(agg: &Aggregates, labels: &[u32], tp_stage: &[Option<usize>], stages: us
     f
 }
 
-/// Per corridor step (from the second on): the sorted times, in seconds, from the previous
-/// step's event to this step's, over cases whose alignment synchronises both steps.
-fn step_times(agg: &Aggregates, synced: &[u32], steps: usize, k: usize) -> Vec<f64> {
-    let mut out = Vec::new();
-    if k == 0 {
-        return out;
-    }
+/// Per corridor step: the times, in milliseconds, from the previous step's event to this
+/// step's, over cases whose alignment synchronises both steps (none for the first step). One
+/// pass over the variants, each case's times read once.
+fn step_times(agg: &Aggregates, synced: &[u32], steps: usize) -> Vec<Vec<i64>> {
+    let mut out = vec![Vec::new(); steps];
     for (v, variant) in agg.variants.iter().enumerate() {
-        let (p, q) = (synced[v * steps + k - 1], synced[v * steps + k]);
-        if p == NO_LABEL || q == NO_LABEL {
-            continue;
-        }
+        let row = &synced[v * steps..(v + 1) * steps];
         let len = variant.activities.len();
         for case in variant.times.chunks_exact(len) {
-            let (tp, tq) = (case[p as usize], case[q as usize]);
-            if tp != NO_TIME && tq != NO_TIME {
-                out.push((tq - tp) as f64 / 1000.0);
+            for k in 1..steps {
+                let (p, q) = (row[k - 1], row[k]);
+                if p == NO_LABEL || q == NO_LABEL {
+                    continue;
+                }
+                let (tp, tq) = (case[p as usize], case[q as usize]);
+                if tp != NO_TIME && tq != NO_TIME {
+                    out[k].push(tq - tp);
+                }
             }
         }
     }
-    out.sort_by(f64::total_cmp);
     out
 }
 
@@ -124,10 +126,35 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / f64::from(n))
 }
 
+/// How much the report lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportOptions {
+    /// How many variants `GapReport::variants` lists (the most frequent). Every figure
+    /// (conformance, DFG, reach, …) covers all variants whatever this is.
+    pub max_variants: u32,
+}
+
+impl Default for ReportOptions {
+    fn default() -> ReportOptions {
+        ReportOptions { max_variants: 1000 }
+    }
+}
+
+impl ReportOptions {
+    /// Every variant listed.
+    pub fn all_variants() -> ReportOptions {
+        ReportOptions {
+            max_variants: u32::MAX,
+        }
+    }
+}
+
 /// The gap report of `map` against `agg`. Reports progress while aligning variants.
 pub fn report(
     map: &JourneyMap,
     agg: &Aggregates,
+    options: &ReportOptions,
     progress: &mut dyn Progress,
 ) -> Result<GapReport, GapError> {
     let index = AliasIndex::new(map);
@@ -178,16 +205,17 @@ pub fn report(
         o.cases = flow.tp_cases[t];
     }
 
-    let conf = conformance::run(map, agg, &labels, progress)?;
+    let conf = conformance::run(map, agg, &labels, options.max_variants as usize, progress)?;
     let m = map.corridor.steps.len();
+    let mut times = step_times(agg, &conf.synced, m);
     let corridor: Vec<StepReport> = map
         .corridor
         .steps
         .iter()
         .enumerate()
         .map(|(k, step)| {
-            let times = step_times(agg, &conf.synced, m, k);
-            let median = quantile_sorted(&times, 0.5);
+            let mut times = std::mem::take(&mut times[k]);
+            let median = median_millis_as_secs(&mut times);
             let expected = step.expected_secs_from_previous;
             StepReport {
                 step: step.id,
@@ -373,6 +401,7 @@ pub fn report(
             events: c32(agg.events),
             score_rows: c32(agg.subjects.iter().map(|s| s.rows).sum()),
             activities: c32(agg.activities.len() as u64),
+            variants: c32(agg.variants.len() as u64),
             excluded_cases: c32(agg.excluded_cases),
             excluded_events: c32(agg.excluded_events),
             excluded_score_rows: c32(agg.excluded_score_rows),

@@ -148,6 +148,43 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
     Some(lerp(sorted[i], sorted[i + 1], t))
 }
 
+/// The `q`-quantile of values in any order, as [`quantile_sorted`], in linear time (the values
+/// are reordered).
+pub fn quantile_unsorted(values: &mut [f64], q: f64) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let h = (n - 1) as f64 * q.clamp(0.0, 1.0);
+    let lo = h.floor();
+    let t = h - lo;
+    let (_, a, rest) = values.select_nth_unstable_by(lo as usize, f64::total_cmp);
+    let a = *a;
+    if t == 0.0 || rest.is_empty() {
+        return Some(a);
+    }
+    let b = rest.iter().copied().fold(f64::INFINITY, f64::min);
+    Some(lerp(a, b, t))
+}
+
+/// The median of durations in milliseconds, in seconds: as [`quantile_sorted`] at q = 0.5 over
+/// the values divided by 1000, in linear time (the values are reordered).
+pub fn median_millis_as_secs(values: &mut [i64]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let h = (n - 1) as f64 * 0.5;
+    let lo = h.floor();
+    let t = h - lo;
+    let (_, a, rest) = values.select_nth_unstable(lo as usize);
+    let a = *a as f64 / 1000.0;
+    match rest.iter().min() {
+        Some(&b) if t > 0.0 => Some(lerp(a, b as f64 / 1000.0, t)),
+        _ => Some(a),
+    }
+}
+
 /// `part / whole`, or 0 when `whole` is 0.
 pub fn share(part: u64, whole: u64) -> f64 {
     if whole == 0 {
@@ -180,6 +217,16 @@ mod tests {
         assert_eq!(d.quantile(0.5), Some(4.0));
         assert_eq!(d.mean(), Some(11.0 / 3.0));
         assert_eq!(quantile_sorted(&[2., 4., 5.], 0.5), Some(4.0));
+        assert_eq!(quantile_unsorted(&mut [5., 2., 4., 7.], 0.5), Some(4.5));
+        let q = quantile_unsorted(&mut [5., 2., 4.], 0.1).unwrap();
+        assert!((q - 2.4).abs() < 1e-12);
+        assert_eq!(quantile_unsorted(&mut [], 0.5), None);
+        assert_eq!(
+            median_millis_as_secs(&mut [9000, 1500, 3000, 7000]),
+            Some(5.0)
+        );
+        assert_eq!(median_millis_as_secs(&mut [1500]), Some(1.5));
+        assert_eq!(median_millis_as_secs(&mut []), None);
         assert_eq!(Distribution::default().quantile(0.5), None);
     }
 

@@ -3,6 +3,8 @@
 //! Counts are `u32` (saturating) and measures `f64`, because the TypeScript bindings cannot carry
 //! 64-bit integers. Every list has a documented order. `docs/gaps.md` defines every figure.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Id, ScoreScale};
@@ -30,7 +32,10 @@ pub struct GapReport {
     pub experience: Experience,
     pub conformance: Conformance,
     /// Distinct activity sequences, most frequent first, ties by the activity names compared
-    /// lexicographically.
+    /// lexicographically; the first [`ReportOptions::max_variants`] of them
+    /// (`totals.variants` says how many there are).
+    ///
+    /// [`ReportOptions::max_variants`]: super::ReportOptions::max_variants
     pub variants: Vec<VariantReport>,
     /// Directly-follows counts over activity names, most frequent first, ties by from, then to.
     pub dfg: Vec<DfgEdge>,
@@ -57,6 +62,8 @@ pub struct Totals {
     /// Score-table rows kept by the filter.
     pub score_rows: u32,
     pub activities: u32,
+    /// Distinct activity sequences (all of them, however many the report lists).
+    pub variants: u32,
     pub excluded_cases: u32,
     pub excluded_events: u32,
     pub excluded_score_rows: u32,
@@ -274,7 +281,8 @@ pub struct Deviation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct VariantReport {
-    pub activities: Vec<String>,
+    /// Activity names (shared between variants: a log may have many thousands).
+    pub activities: Vec<Arc<str>>,
     pub count: u32,
     pub share: f64,
     pub cost: u32,

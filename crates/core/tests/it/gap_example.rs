@@ -233,7 +233,7 @@ fn variants_and_dfg() {
         .variants
         .iter()
         .map(|v| {
-            let acts = v.activities.iter().map(String::as_str).collect();
+            let acts = v.activities.iter().map(|a| &**a).collect();
             (acts, v.count, v.cost, v.worst_cost, v.outcome)
         })
         .collect();
@@ -274,6 +274,15 @@ fn variants_and_dfg() {
         ]
     );
     assert_eq!(r.variants[0].example_case, "c1");
+    assert_eq!(r.totals.variants, 6);
+    // Listing fewer variants changes the list, not the figures.
+    let two = ReportOptions { max_variants: 2 };
+    let short = gap_report_with(&map(), &log(), &Filter::all(), &two, &mut Quiet).unwrap();
+    assert_eq!(short.variants[..], r.variants[..2]);
+    assert_eq!(
+        (short.totals.variants, &short.conformance),
+        (6, &r.conformance)
+    );
     close(r.variants[0].share, 2.0 / 7.0);
     close(r.variants[3].fitness, 0.8);
 

@@ -145,7 +145,7 @@ fn long_runs_report_progress_and_can_be_cancelled() {
     assert!(p.calls > after_finish);
     assert_eq!(agg.variants.len(), 16_384);
     let before_report = p.calls;
-    report(&map(), &agg, &mut p).unwrap();
+    report(&map(), &agg, &ReportOptions::default(), &mut p).unwrap();
     assert!(p.calls >= before_report + 4, "alignment reported progress");
 
     let cancel = |at| Counting {
@@ -158,7 +158,7 @@ fn long_runs_report_progress_and_can_be_cancelled() {
     );
     let e = log.aggregate(&Filter::all(), &mut cancel(1)).unwrap_err();
     assert_eq!(e, GapError::Cancelled);
-    let e = report(&map(), &agg, &mut cancel(1)).unwrap_err();
+    let e = report(&map(), &agg, &ReportOptions::default(), &mut cancel(1)).unwrap_err();
     assert_eq!(e, GapError::Cancelled);
 }
 
