@@ -7,6 +7,7 @@ pub mod data;
 pub mod edit;
 pub mod examples;
 pub mod file;
+pub mod gap;
 pub mod model;
 pub mod outline;
 pub mod story;
