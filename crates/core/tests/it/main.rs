@@ -1,10 +1,15 @@
 //! Integration tests of corridor-core: one binary, one module per concern.
 
 mod common;
+mod csv;
+mod csv_bad;
 mod edit_errors;
 mod edit_props;
 mod file;
 mod gen;
 mod schema;
+mod sinks;
 mod templates;
+mod timestamps;
 mod validate;
+mod xes;
