@@ -7,6 +7,7 @@ mod edit_errors;
 mod edit_props;
 mod file;
 mod gen;
+mod read_props;
 mod schema;
 mod sinks;
 mod templates;

@@ -16,12 +16,16 @@
 //! `RawEvent::line` is the event's 1-based ordinal among the log's `<event>` elements;
 //! [`BadRow::line`] is the file line where the `<event>` starts.
 
-use std::borrow::Cow;
+mod attributes;
+mod lines;
+
 use std::io::{self, BufRead, Read};
 use std::ops::Range;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
+use self::attributes::attributes;
+use self::lines::Lines;
 use super::lifecycle::LifecycleFilter;
 use super::mapping::{rank_any_case as rank, XES_CHANNEL, XES_SCORE, XES_SEGMENT};
 use super::report::{BadRow, ImportError, ReadReport};
@@ -311,7 +315,7 @@ impl Log<'_> {
                     }
                 } else if let Some(r) = rank(XES_SCORE, key) {
                     if ev.score.as_ref().is_none_or(|(best, _)| r <= *best) {
-                        let score = super::csv::parse_number(value.as_bytes())
+                        let score = crate::data::csv::parse_number(value.as_bytes())
                             .ok_or_else(|| (key.to_owned(), held.keep(value)));
                         ev.score = Some((r, score));
                     }
@@ -427,202 +431,5 @@ impl Log<'_> {
         self.sink.event(&event);
         self.report.kept += 1;
         Ok(())
-    }
-}
-
-/// The `key` and `value` attributes of an element, unescaped; every other attribute is
-/// checked for entities. A small scanner of `name="value"` pairs: quick-xml has checked the
-/// tag's quotes; the values need only unescaping, and only when they hold `&` or a line end.
-type KeyValue<'a> = (Option<Cow<'a, str>>, Option<Cow<'a, str>>);
-
-fn attributes<'a>(e: &'a BytesStart<'_>) -> Result<KeyValue<'a>, ValueError> {
-    let raw = e.attributes_raw();
-    let b = raw.as_bytes();
-    let name = e.local_name();
-    let malformed = |what: &str| {
-        ValueError::Xml(format!(
-            "malformed attributes in <{}>: {what}",
-            name.as_ref()
-        ))
-    };
-    let (mut key, mut value) = (None, None);
-    let mut i = 0;
-    loop {
-        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        if i >= b.len() {
-            return Ok((key, value));
-        }
-        let name_start = i;
-        while b
-            .get(i)
-            .is_some_and(|&c| c != b'=' && !c.is_ascii_whitespace())
-        {
-            i += 1;
-        }
-        let name = &raw[name_start..i];
-        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        if b.get(i) != Some(&b'=') {
-            return Err(malformed("a name without '='"));
-        }
-        i += 1;
-        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        let quote = match b.get(i) {
-            Some(&q @ (b'"' | b'\'')) => q,
-            _ => return Err(malformed("a value without quotes")),
-        };
-        let len =
-            memchr::memchr(quote, &b[i + 1..]).ok_or_else(|| malformed("an unclosed quote"))?;
-        let text = unescape(&raw[i + 1..i + 1 + len])?;
-        i += len + 2;
-        match name {
-            "key" => key = Some(text),
-            "value" => value = Some(text),
-            _ => {}
-        }
-    }
-}
-
-/// An attribute value as XML reads it: line ends and tabs become spaces, the five predefined
-/// entities and character references are replaced; any other entity is an error.
-fn unescape(raw: &str) -> Result<Cow<'_, str>, ValueError> {
-    if !raw.bytes().any(|c| c == b'&' || c < b' ') {
-        return Ok(Cow::Borrowed(raw));
-    }
-    if raw.contains('<') {
-        return Err(ValueError::Xml("'<' in an attribute value".into()));
-    }
-    let spaced = raw.replace("\r\n", " ").replace(['\r', '\n', '\t'], " ");
-    match quick_xml::escape::unescape(&spaced) {
-        Ok(text) => Ok(Cow::Owned(text.into_owned())),
-        Err(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
-            Err(ValueError::Entity(name))
-        }
-        Err(other) => Err(ValueError::Xml(other.to_string())),
-    }
-}
-
-/// Why an attribute value could not be read (its position is added by the caller).
-enum ValueError {
-    Entity(String),
-    Xml(String),
-}
-
-impl ValueError {
-    fn at(self, (line, column): (u64, u64)) -> ImportError {
-        match self {
-            ValueError::Entity(name) => ImportError::Entity { line, column, name },
-            ValueError::Xml(reason) => ImportError::Xml {
-                line,
-                column,
-                reason,
-            },
-        }
-    }
-}
-
-/// The text, buffered, with a mark whose line and column (in bytes, from 1) it can tell.
-/// quick-xml consumes exactly up to the end of each event, so a mark set before an event is
-/// where the event starts. Lines are counted in whole buffers (and up to a mark when asked),
-/// not at each event.
-struct Lines<R> {
-    inner: R,
-    buf: Box<[u8]>,
-    pos: usize,
-    filled: usize,
-    /// Offset of `buf[0]` in the text.
-    start: u64,
-    /// Newlines are counted in `buf[..counted]`: `line` and `line_start` hold there.
-    counted: usize,
-    line: u64,
-    line_start: u64,
-    mark: u64,
-    /// The mark's line and column, once counted.
-    at_mark: Option<(u64, u64)>,
-}
-
-impl<R: Read> Lines<R> {
-    fn new(inner: R) -> Lines<R> {
-        Lines {
-            inner,
-            buf: vec![0; 256 * 1024].into_boxed_slice(),
-            pos: 0,
-            filled: 0,
-            start: 0,
-            counted: 0,
-            line: 1,
-            line_start: 0,
-            mark: 0,
-            at_mark: Some((1, 1)),
-        }
-    }
-
-    /// Sets the mark at the next byte to be read.
-    fn set_mark(&mut self) {
-        self.mark = self.start + self.pos as u64;
-        self.at_mark = None;
-    }
-
-    /// The line and column of the mark.
-    fn marked(&mut self) -> (u64, u64) {
-        if let Some(at) = self.at_mark {
-            return at;
-        }
-        self.count_to((self.mark - self.start) as usize);
-        let at = (self.line, self.mark - self.line_start + 1);
-        self.at_mark = Some(at);
-        at
-    }
-
-    /// The line and column of the next byte to be read.
-    fn here(&mut self) -> (u64, u64) {
-        self.set_mark();
-        self.marked()
-    }
-
-    fn count_to(&mut self, end: usize) {
-        if end <= self.counted {
-            return;
-        }
-        let chunk = &self.buf[self.counted..end];
-        if let Some(last) = memchr::memrchr(b'\n', chunk) {
-            self.line += memchr::memchr_iter(b'\n', chunk).count() as u64;
-            self.line_start = self.start + (self.counted + last) as u64 + 1;
-        }
-        self.counted = end;
-    }
-}
-
-impl<R: Read> Read for Lines<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl<R: Read> BufRead for Lines<R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        if self.pos >= self.filled {
-            if self.at_mark.is_none() {
-                self.marked();
-            }
-            self.count_to(self.filled);
-            self.start += self.filled as u64;
-            self.filled = self.inner.read(&mut self.buf)?;
-            (self.pos, self.counted) = (0, 0);
-        }
-        Ok(&self.buf[self.pos..self.filled])
-    }
-
-    fn consume(&mut self, amt: usize) {
-        self.pos = (self.pos + amt).min(self.filled);
     }
 }
