@@ -293,6 +293,20 @@ fn crlf_cr_and_blank_lines() {
 }
 
 #[test]
+fn a_cr_alone_ends_a_line_too() {
+    // Old Mac files: every row on its own line, lines rising.
+    let (events, _) =
+        events("case,activity,time\rc1,a,2026-03-01\r\rc1,b,2026-03-02\r\nc1,c,2026-03-03\r");
+    assert_eq!(
+        events
+            .iter()
+            .map(|e| (e.activity.as_str(), e.line))
+            .collect::<Vec<_>>(),
+        [("a", 2), ("b", 4), ("c", 5)]
+    );
+}
+
+#[test]
 fn a_byte_order_mark_is_skipped() {
     let text = "\u{feff}case,activity,time\nc1,a,2026-03-01\n";
     let (events, report) = events(text);

@@ -6,6 +6,7 @@ mod csv_bad;
 mod edit_errors;
 mod edit_props;
 mod file;
+mod fuzz_regressions;
 mod gen;
 mod read_props;
 mod schema;

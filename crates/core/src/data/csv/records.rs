@@ -86,6 +86,8 @@ pub struct Records<R> {
     len: usize,
     fields: usize,
     line: u64,
+    /// The last record ended at a CR (alone, or the first half of CRLF).
+    after_cr: bool,
 }
 
 impl<R: BufRead> Records<R> {
@@ -98,6 +100,7 @@ impl<R: BufRead> Records<R> {
             len: 0,
             fields: 0,
             line: 0,
+            after_cr: false,
         }
     }
 
@@ -117,6 +120,7 @@ impl<R: BufRead> Records<R> {
             let (res, nin, nout, nend) =
                 self.core
                     .read_record(input, &mut self.out[len..], &mut self.ends[fields..]);
+            self.after_cr = nin > 0 && input[nin - 1] == b'\r';
             self.src.consume(nin);
             len += nout;
             fields += nend;
@@ -152,21 +156,31 @@ impl<R: BufRead> Records<R> {
         }
     }
 
-    /// Consumes the CR and LF bytes before a record, counting lines, so that a record's line
-    /// is the line it starts on (`csv-core` would count them into the record).
+    /// Consumes the line ends before a record, counting lines (LF, CRLF, and a CR alone each
+    /// end one), so that a record's line is the line it starts on: `csv-core` counts LF only,
+    /// and would count these into the next record.
     fn skip_line_ends(&mut self) -> io::Result<()> {
+        let mut cr = std::mem::take(&mut self.after_cr);
+        let mut lines = 0;
         loop {
             let input = self.src.fill_buf()?;
-            let n = input
-                .iter()
-                .take_while(|&&b| b == b'\n' || b == b'\r')
-                .count();
-            if n == 0 {
-                return Ok(());
+            let mut n = 0;
+            for &b in input {
+                match b {
+                    b'\n' => (lines, cr) = (lines + 1, false),
+                    // The CR before this one stood alone.
+                    b'\r' => (lines, cr) = (lines + u64::from(cr), true),
+                    _ => break,
+                }
+                n += 1;
             }
-            let lines = input[..n].iter().filter(|&&b| b == b'\n').count() as u64;
-            self.core.set_line(self.core.line() + lines);
+            let more = n == input.len() && n > 0;
             self.src.consume(n);
+            if !more {
+                break;
+            }
         }
+        self.core.set_line(self.core.line() + lines + u64::from(cr));
+        Ok(())
     }
 }
