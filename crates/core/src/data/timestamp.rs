@@ -48,7 +48,24 @@ pub fn parse_timestamp(text: &str, order: DateOrder) -> Result<i64, TimestampErr
 /// [`parse_timestamp`] over bytes (leading and trailing ASCII spaces and tabs are ignored).
 #[inline]
 pub(crate) fn parse(text: &[u8], order: DateOrder) -> Result<i64, TimestampError> {
-    match iso(text) {
+    parse_with(text, order, &mut DayCache::default())
+}
+
+/// The last ISO date read and its day number: rows of a log often share their date.
+#[derive(Default)]
+pub(crate) struct DayCache {
+    date: [u8; 10],
+    days: i64,
+}
+
+/// [`parse`], remembering the last ISO date in `cache`.
+#[inline]
+pub(crate) fn parse_with(
+    text: &[u8],
+    order: DateOrder,
+    cache: &mut DayCache,
+) -> Result<i64, TimestampError> {
+    match iso(text, cache) {
         Some(ms) => Ok(ms),
         None => general(text, order),
     }
@@ -58,7 +75,7 @@ pub(crate) fn parse(text: &[u8], order: DateOrder) -> Result<i64, TimestampError
 /// followed by nothing, `Z`, or `.fff` and then nothing, `Z` or `±hh:mm`. `None` for anything
 /// else, including dates that do not exist (the general parser then says why).
 #[inline]
-fn iso(b: &[u8]) -> Option<i64> {
+fn iso(b: &[u8], cache: &mut DayCache) -> Option<i64> {
     let d = |i: usize| -> Option<u32> {
         let x = b.get(i)?.wrapping_sub(b'0');
         (x < 10).then_some(u32::from(x))
@@ -67,12 +84,19 @@ fn iso(b: &[u8]) -> Option<i64> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let year = two(0)? * 100 + two(2)?;
-    let (month, day) = (two(5)?, two(8)?);
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-        return None;
-    }
-    let days = days_from_civil(i64::from(year), month, day);
+    let days = if b[..10] == cache.date {
+        cache.days
+    } else {
+        let year = two(0)? * 100 + two(2)?;
+        let (month, day) = (two(5)?, two(8)?);
+        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        let days = days_from_civil(i64::from(year), month, day);
+        cache.date.copy_from_slice(&b[..10]);
+        cache.days = days;
+        days
+    };
     if b.len() == 10 {
         return Some(days * 86_400_000);
     }

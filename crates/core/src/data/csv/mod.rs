@@ -9,7 +9,7 @@ mod detect;
 mod records;
 mod rows;
 
-use std::io::{BufRead, Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,7 @@ use super::lifecycle::LifecycleFilter;
 use super::mapping::{self, required, suggest_mapping};
 use super::report::{BadRow, ImportError, ReadReport, Role};
 use super::source::{Source, Ticker};
-use super::timestamp::{self, day_month_fields};
+use super::timestamp::{self, day_month_fields, DayCache};
 use super::{
     ColumnMapping, DataFormat, DatasetKind, DateOrder, EventSink, ImportSettings, Progress,
     ScoreSink,
@@ -206,7 +206,9 @@ pub fn read_scores(
     })
 }
 
-type Text<'r> = std::io::Chain<Cursor<Vec<u8>>, Box<dyn BufRead + 'r>>;
+/// The sample, then the rest; buffered here so that the per-record calls are inlined (the
+/// source behind is a trait object).
+type Text<'r> = BufReader<std::io::Chain<Cursor<Vec<u8>>, Box<dyn BufRead + 'r>>>;
 
 /// A CSV file's layout, resolved, and its records positioned after the header.
 struct Layout<'r> {
@@ -267,7 +269,8 @@ impl<'r> Layout<'r> {
             DatasetKind::EventLog => mapping::lifecycle_column(&headers, &mapping),
             DatasetKind::ScoreTable => None,
         };
-        let text: Text<'r> = Cursor::new(sample).chain(source.reader);
+        let text: Text<'r> =
+            BufReader::with_capacity(256 * 1024, Cursor::new(sample).chain(source.reader));
         let mut records = Records::new(text, delimiter);
         if has_header {
             // The header, already read from the sample.
@@ -312,7 +315,7 @@ impl<'r> Layout<'r> {
         mut self,
         date_col: Option<usize>,
         progress: &mut dyn Progress,
-        mut row: impl FnMut(records::Record<'_>, &Dates, &mut ReadReport) -> Result<(), ImportError>,
+        mut row: impl FnMut(records::Record<'_>, &mut Dates, &mut ReadReport) -> Result<(), ImportError>,
     ) -> Result<ReadReport, ImportError> {
         let mut ticker = Ticker::new(progress, self.consumed.clone());
         let mut report = ReadReport::new(self.settings.clone());
@@ -321,6 +324,7 @@ impl<'r> Layout<'r> {
         let mut dates = Dates {
             order: self.settings.date_order,
             shown_by: None,
+            cache: DayCache::default(),
         };
         let mut pending = Pending::default();
         loop {
@@ -362,9 +366,9 @@ impl<'r> Layout<'r> {
                     pending.push(&rec);
                     continue;
                 }
-                pending.drain(|held| row(held, &dates, &mut report))?;
+                pending.drain(|held| row(held, &mut dates, &mut report))?;
             }
-            row(rec, &dates, &mut report)?;
+            row(rec, &mut dates, &mut report)?;
         }
         if pending.first.is_some() {
             return Err(ambiguous(&pending, &self.headers, date_col));

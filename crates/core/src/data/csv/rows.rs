@@ -4,7 +4,7 @@
 use super::records::Record;
 use crate::data::lifecycle::LifecycleFilter;
 use crate::data::report::{BadRow, ImportError, ReadReport, Role};
-use crate::data::timestamp::{self, TimestampError};
+use crate::data::timestamp::{self, DayCache, TimestampError};
 use crate::data::{DateOrder, EventSink, RawEvent, RawScore, ScoreSink};
 
 /// Rows held back while the date order is still unknown, at most …
@@ -36,6 +36,7 @@ pub struct Dates {
     pub order: DateOrder,
     /// The line and value that showed the order, when the data decided it.
     pub shown_by: Option<(u64, String)>,
+    pub cache: DayCache,
 }
 
 impl Dates {
@@ -119,9 +120,10 @@ fn time(
     cols: &Columns,
     col: usize,
     text: &str,
-    dates: &Dates,
+    dates: &mut Dates,
 ) -> Result<i64, BadRow> {
-    timestamp::parse(text.as_bytes(), dates.order).map_err(|e| {
+    let order = dates.order;
+    timestamp::parse_with(text.as_bytes(), order, &mut dates.cache).map_err(|e| {
         let reason = match e {
             TimestampError::NotADate => format!("'{text}' is not a date{}", dates.hint()),
             TimestampError::Ambiguous => format!("'{text}' could be day-first or month-first"),
@@ -165,7 +167,7 @@ impl EventRows<'_> {
     pub fn row(
         &mut self,
         rec: Record<'_>,
-        dates: &Dates,
+        dates: &mut Dates,
         report: &mut ReadReport,
     ) -> Result<(), ImportError> {
         let transition = match optional(&rec, &self.names, self.cols.lifecycle, Role::Activity) {
@@ -186,7 +188,7 @@ impl EventRows<'_> {
         }
     }
 
-    fn event<'a>(&self, rec: &Record<'a>, dates: &Dates) -> Result<RawEvent<'a>, BadRow> {
+    fn event<'a>(&self, rec: &Record<'a>, dates: &mut Dates) -> Result<RawEvent<'a>, BadRow> {
         let (c, n) = (&self.cols, &self.names);
         let case = required(rec, n, c.case, Role::Case)?;
         let activity = required(rec, n, c.activity, Role::Activity)?;
@@ -229,7 +231,7 @@ impl ScoreRows<'_> {
     pub fn row(
         &mut self,
         rec: Record<'_>,
-        dates: &Dates,
+        dates: &mut Dates,
         report: &mut ReadReport,
     ) -> Result<(), ImportError> {
         match self.score(&rec, dates) {
@@ -242,7 +244,7 @@ impl ScoreRows<'_> {
         }
     }
 
-    fn score<'a>(&self, rec: &Record<'a>, dates: &Dates) -> Result<RawScore<'a>, BadRow> {
+    fn score<'a>(&self, rec: &Record<'a>, dates: &mut Dates) -> Result<RawScore<'a>, BadRow> {
         let (c, n) = (&self.cols, &self.names);
         let subject = required(rec, n, c.subject, Role::Activity)?;
         let text = required(rec, n, c.score, Role::Score)?;
