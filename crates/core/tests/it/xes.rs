@@ -376,6 +376,29 @@ fn a_truncated_log_is_an_error_at_its_end() {
 }
 
 #[test]
+fn a_twenty_megabyte_value_is_refused_and_memory_stays_bounded() {
+    let mut text = b"<log>\n<trace><string key=\"concept:name\" value=\"".to_vec();
+    text.extend(std::iter::repeat_n(b'x', 20 << 20));
+    text.extend_from_slice(b"\"/></trace></log>");
+    let err = error(&text);
+    assert!(
+        matches!(
+            err,
+            ImportError::Xml {
+                line: 2,
+                column: 8,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "line 2, column 8: an element or text longer than 16 MiB"
+    );
+}
+
+#[test]
 fn a_truncated_gzip_is_an_error() {
     let gz = data_file("receipt.xes.gz");
     let err = error(&gz[..gz.len() - 1000]);

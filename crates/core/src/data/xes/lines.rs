@@ -2,6 +2,10 @@
 
 use std::io::{self, BufRead, Read};
 
+/// One XML event (a tag with its attributes, a text, a comment) longer than this stops the
+/// read: memory stays bounded (quick-xml gathers an event in one buffer).
+pub const MAX_EVENT_BYTES: u64 = 16 << 20;
+
 /// The text, buffered, with a mark whose line and column (in bytes, from 1) it can tell.
 /// quick-xml consumes exactly up to the end of each event, so a mark set before an event is
 /// where the event starts. Lines are counted in whole buffers (and up to a mark when asked),
@@ -20,6 +24,8 @@ pub struct Lines<R> {
     mark: u64,
     /// The mark's line and column, once counted.
     at_mark: Option<(u64, u64)>,
+    /// The event begun at the mark went past [`MAX_EVENT_BYTES`].
+    pub too_long: bool,
 }
 
 impl<R: Read> Lines<R> {
@@ -35,6 +41,7 @@ impl<R: Read> Lines<R> {
             line_start: 0,
             mark: 0,
             at_mark: Some((1, 1)),
+            too_long: false,
         }
     }
 
@@ -92,6 +99,10 @@ impl<R: Read> BufRead for Lines<R> {
             }
             self.count_to(self.filled);
             self.start += self.filled as u64;
+            if self.start - self.mark > MAX_EVENT_BYTES {
+                self.too_long = true;
+                return Err(io::Error::other("an XML element longer than 16 MiB"));
+            }
             self.filled = self.inner.read(&mut self.buf)?;
             (self.pos, self.counted) = (0, 0);
         }

@@ -25,7 +25,7 @@ use std::ops::Range;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use self::attributes::attributes;
-use self::lines::Lines;
+use self::lines::{Lines, MAX_EVENT_BYTES};
 use super::lifecycle::LifecycleFilter;
 use super::mapping::{rank_any_case as rank, XES_CHANNEL, XES_SCORE, XES_SEGMENT};
 use super::report::{BadRow, ImportError, ReadReport};
@@ -72,6 +72,14 @@ pub fn read_events(
         xml.get_mut().set_mark();
         let event = match xml.read_event_into(&mut buf) {
             Ok(event) => event,
+            Err(quick_xml::Error::Io(_)) if xml.get_ref().too_long => {
+                let at = xml.get_mut().marked();
+                let reason = format!(
+                    "an element or text longer than {} MiB",
+                    MAX_EVENT_BYTES >> 20
+                );
+                return Err(xml_error(at, reason));
+            }
             Err(quick_xml::Error::Io(e)) => {
                 let e = io::Error::new(e.kind(), e.to_string());
                 return Err(Source::classify(gzip, consumed.get(), e));
