@@ -4,6 +4,7 @@
 //! passed in by the caller; files come in and go out as text.
 
 pub mod data;
+pub mod draft;
 pub mod edit;
 pub mod examples;
 pub mod file;
