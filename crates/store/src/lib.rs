@@ -15,7 +15,8 @@ use corridor_core::{file, validate, Id, JourneyMap};
 use serde::{Deserialize, Serialize};
 
 pub use error::StoreError;
-use records::{MapRecord, SCHEMA_VERSION};
+use records::MapRecord;
+pub use records::SCHEMA_VERSION;
 
 /// The environment variable that points Corridor at another workspace directory.
 pub const WORKSPACE_ENV: &str = "CORRIDOR_WORKSPACE";

@@ -2,5 +2,6 @@
 
 mod common;
 mod examples;
+mod fixture;
 mod maps;
 mod open;

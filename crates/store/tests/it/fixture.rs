@@ -1,0 +1,115 @@
+//! The committed fixture stores: one per released store layout, written by the code of that
+//! layout, and opened (migrated) by every later build.
+//!
+//! `tests/fixtures/v<N>/` is a sled directory as version N of the store wrote it. To add the
+//! fixture of a new layout, once its code is final:
+//!
+//! ```sh
+//! CORRIDOR_WRITE_FIXTURE=1 cargo test -p corridor-store --test it fixture::write -- --ignored
+//! ```
+//!
+//! which writes `tests/fixtures/v<current>/` with the steps below. Never rewrite an older one.
+
+use std::path::{Path, PathBuf};
+
+use corridor_store::Workspace;
+
+use crate::common::{at, map};
+
+/// The directory of the fixture of one layout version.
+pub fn fixture_dir(version: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}"))
+}
+
+/// What the fixtures hold (the same steps for every version, through that version's API):
+/// the seeded examples; "Buying a sofa" (map 1) created at minute 5 and saved again, retitled
+/// "Buying a sofa, revised", at minute 9; "Short-lived" (map 2) created and deleted.
+fn write_steps(ws: &Workspace) {
+    ws.seed_examples().unwrap();
+    let mut sofa = map(1, "Buying a sofa");
+    ws.create(&sofa, at(5)).unwrap();
+    sofa.title = "Buying a sofa, revised".into();
+    ws.save(&sofa, at(9)).unwrap();
+    let gone = map(2, "Short-lived");
+    ws.create(&gone, at(6)).unwrap();
+    ws.delete(gone.id).unwrap();
+}
+
+#[test]
+#[ignore = "writes a fixture store; run by hand when a layout is released"]
+fn write() {
+    if std::env::var_os("CORRIDOR_WRITE_FIXTURE").is_none() {
+        return;
+    }
+    let version = corridor_store::SCHEMA_VERSION;
+    let dir = fixture_dir(version);
+    assert!(
+        !dir.exists(),
+        "{} exists: fixtures of released layouts are never rewritten",
+        dir.display()
+    );
+    let ws = Workspace::open(&dir).unwrap();
+    write_steps(&ws);
+    drop(ws);
+    // sled lets go of the directory a moment after the drop.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    eprintln!("wrote {}", dir.display());
+}
+
+/// A copy of a fixture in a temporary directory: opening a store writes to it.
+pub fn copy_fixture(version: u32) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = fixture_dir(version);
+    for entry in walk(&from) {
+        let to = tmp.path().join(entry.strip_prefix(&from).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    tmp
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The maps a fixture holds, checked through the current API.
+fn check_fixture_contents(ws: &Workspace) {
+    use std::collections::BTreeSet;
+
+    let examples: Vec<corridor_core::JourneyMap> = corridor_core::examples::EXAMPLES
+        .iter()
+        .map(|(_, text)| corridor_core::file::from_str(text).unwrap())
+        .collect();
+    let mut sofa = map(1, "Buying a sofa");
+    sofa.title = "Buying a sofa, revised".into();
+
+    let listed = ws.list().unwrap();
+    let titles: BTreeSet<&str> = listed.iter().map(|s| s.title.as_str()).collect();
+    let mut expected: BTreeSet<&str> = examples.iter().map(|m| m.title.as_str()).collect();
+    expected.insert("Buying a sofa, revised");
+    assert_eq!(titles, expected);
+    let sofa_summary = listed.iter().find(|s| s.id == sofa.id).unwrap();
+    assert_eq!(sofa_summary.saved_at, at(9));
+    assert_eq!(sofa_summary.persona.as_deref(), Some("Ana"));
+    assert_eq!(ws.get(sofa.id).unwrap(), sofa);
+    for example in &examples {
+        assert_eq!(&ws.get(example.id).unwrap(), example, "{}", example.title);
+    }
+    assert!(ws.get(map(2, "Short-lived").id).is_err());
+}
+
+#[test]
+fn the_version_1_fixture_opens_with_every_map() {
+    let dir = copy_fixture(1);
+    let ws = Workspace::open(dir.path()).unwrap();
+    check_fixture_contents(&ws);
+}
