@@ -6,7 +6,8 @@
 //! dropped down to `keep_edits`; for each day (UTC) on which dropped edits were made, the map
 //! as it stood after that day's last dropped edit is kept whole as an automatic snapshot, and
 //! only the `keep_daily` most recent automatic snapshots are kept. Named snapshots are never
-//! removed by compaction.
+//! removed by compaction. Undo reaches as far back as the journal keeps edits; as each undo is
+//! a revision too, a long run of undos reaches at least `keep_edits / 2` edits back.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use corridor_core::{compare, edit_between, Id, JourneyMap, MapDiff};
@@ -356,6 +357,14 @@ impl Workspace {
             }
             last_day = Some(at.date_naive());
             day_ends.push((revision, at));
+        }
+        // A day whose later edits stay in the journal gets its snapshot when those go.
+        let first_kept = keys::revision(id, new_oldest);
+        if let Some(value) = t.journal.get(first_kept).map_err(|e| self.db_err(e))? {
+            let kept_day = JournalEntry::header(&first_kept, &value)?.at.date_naive();
+            if last_day == Some(kept_day) {
+                day_ends.pop();
+            }
         }
         // Walk back from the live map through every entry after the oldest day end.
         let mut snapshots = sled::Batch::default();

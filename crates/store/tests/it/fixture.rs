@@ -113,3 +113,45 @@ fn the_version_1_fixture_opens_with_every_map() {
     let ws = Workspace::open(dir.path()).unwrap();
     check_fixture_contents(&ws);
 }
+
+#[test]
+fn the_version_1_fixture_migrates_to_the_current_layout_and_takes_edits() {
+    let dir = copy_fixture(1);
+    let sofa = map(1, "Buying a sofa");
+    {
+        let ws = Workspace::open(dir.path()).unwrap();
+        assert!(ws.list().unwrap().iter().all(|s| s.revision == 0));
+        let state = ws.state(sofa.id).unwrap();
+        assert_eq!(state.revision, 0);
+        assert!(!state.can_undo);
+        let applied = ws
+            .apply(sofa.id, 0, &crate::common::add_card(&state.map, 1), at(20))
+            .unwrap();
+        assert_eq!(applied.revision, 1);
+        ws.undo(sofa.id, Some(1), at(21)).unwrap();
+        assert!(ws.get(sofa.id).unwrap().lane_cards.is_empty());
+    }
+    let dump = crate::common::dump(dir.path());
+    assert_eq!(
+        dump[b"meta".as_slice()][b"schema_version".as_slice()],
+        corridor_store::SCHEMA_VERSION.to_be_bytes()
+    );
+    // Every map record was rewritten in the current record version, with a summary beside it.
+    let maps = &dump[b"maps".as_slice()];
+    assert_eq!(maps.len(), 3);
+    assert!(maps.values().all(|v| v[0] == 2));
+    assert_eq!(dump[b"summaries".as_slice()].len(), 3);
+    // And it reopens as it was left.
+    let ws = Workspace::open(dir.path()).unwrap();
+    assert_eq!(ws.state(sofa.id).unwrap().revision, 2);
+    check_fixture_contents_after_edits(&ws);
+}
+
+/// The fixture's maps, after the migration test's edit and undo (the sofa's `modified` moved).
+fn check_fixture_contents_after_edits(ws: &Workspace) {
+    let listed = ws.list().unwrap();
+    assert_eq!(listed.len(), 3);
+    let sofa = listed.iter().find(|s| s.id == map(1, "x").id).unwrap();
+    assert_eq!(sofa.title, "Buying a sofa, revised");
+    assert_eq!((sofa.saved_at, sofa.revision), (at(21), 2));
+}
