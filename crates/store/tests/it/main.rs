@@ -1,6 +1,7 @@
 //! Integration tests of corridor-store, against the real sled store in temporary directories.
 
 mod common;
+mod crash;
 mod damage;
 mod datasets;
 mod edits;
