@@ -96,7 +96,7 @@ fn child() {
     loop {
         let applied = step(&ws).expect("a step");
         println!("ack {}", applied.revision);
-        if applied.revision % 17 == 0 {
+        if applied.revision.is_multiple_of(17) {
             let name = snapshot_name(applied.revision);
             ws.snapshot(map_id(), &name, at(applied.revision as i64 * 10))
                 .expect("a snapshot");
