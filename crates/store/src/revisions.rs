@@ -27,7 +27,9 @@ pub struct HistoryPolicy {
     pub checkpoint_every: u64,
     /// Every edit of this many most recent revisions is kept.
     pub keep_edits: u64,
-    /// Compaction runs once the journal holds this many entries more than `keep_edits`.
+    /// Compaction runs once the journal holds this many entries more than `keep_edits`. With
+    /// the defaults it runs at the same edits that write a checkpoint, so only one edit in 250
+    /// pays for either.
     pub compact_slack: u64,
     /// Automatic (daily) snapshots kept per map.
     pub keep_daily: usize,
@@ -36,7 +38,7 @@ pub struct HistoryPolicy {
 impl Default for HistoryPolicy {
     fn default() -> HistoryPolicy {
         HistoryPolicy {
-            checkpoint_every: 100,
+            checkpoint_every: 250,
             keep_edits: 1000,
             compact_slack: 250,
             keep_daily: 90,
@@ -327,7 +329,7 @@ impl Workspace {
     /// left for the next edit to retry, and never fails the edit that triggered it.
     pub(crate) fn compact_if_due(&self, id: Id, live: &mut Live) {
         let kept = (live.revision + 1).saturating_sub(live.oldest);
-        if kept > self.policy.keep_edits + self.policy.compact_slack {
+        if kept >= self.policy.keep_edits + self.policy.compact_slack {
             if let Ok(oldest) = self.compact(id, live) {
                 live.oldest = oldest;
             }
