@@ -32,7 +32,9 @@ pub use error::StoreError;
 pub use journal::Applied;
 pub use records::{Change, SCHEMA_VERSION};
 pub use revisions::{History, HistoryEntry, HistoryPolicy, SnapshotInfo};
-pub use salvage::{fresh_dir_beside, salvage, SalvageFailure, SalvageReport, SalvagedMap};
+pub use salvage::{
+    export_dir_beside, fresh_dir_beside, salvage, SalvageFailure, SalvageReport, SalvagedMap,
+};
 
 use journal::Stacks;
 use live::Live;

@@ -319,10 +319,19 @@ fn free_name(dir: &Path, map: &JourneyMap) -> PathBuf {
 /// A directory beside `dir` for a fresh workspace: `<dir>-fresh-<YYYYMMDD-HHMMSS>`, with a
 /// counter if that exists.
 pub fn fresh_dir_beside(dir: &Path, now: DateTime<Utc>) -> PathBuf {
+    beside(dir, "fresh", now)
+}
+
+/// A directory beside `dir` for what [`salvage`] writes: `<dir>-export-<YYYYMMDD-HHMMSS>`.
+pub fn export_dir_beside(dir: &Path, now: DateTime<Utc>) -> PathBuf {
+    beside(dir, "export", now)
+}
+
+fn beside(dir: &Path, what: &str, now: DateTime<Utc>) -> PathBuf {
     let name = dir
         .file_name()
         .map_or_else(|| "workspace".into(), |n| n.to_string_lossy().into_owned());
-    let base = format!("{name}-fresh-{}", now.format("%Y%m%d-%H%M%S"));
+    let base = format!("{name}-{what}-{}", now.format("%Y%m%d-%H%M%S"));
     let parent = dir.parent().unwrap_or(Path::new("."));
     let mut n = 1;
     loop {
@@ -406,6 +415,10 @@ mod tests {
         assert_eq!(
             fresh_dir_beside(&ws, now),
             dir.path().join("workspace-fresh-20260301-090507-2")
+        );
+        assert_eq!(
+            export_dir_beside(&ws, now),
+            dir.path().join("workspace-export-20260301-090507")
         );
     }
 }
