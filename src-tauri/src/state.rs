@@ -129,3 +129,114 @@ impl AppState {
 fn no_dir() -> AppError {
     AppError::from(StoreError::NoHome)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A workspace directory whose store is damaged: the start of sled's log is overwritten.
+    fn damaged() -> (tempfile::TempDir, PathBuf) {
+        use std::io::Write;
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("workspace");
+        open_and_seed(&dir).unwrap();
+        let mut db = std::fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join("db"))
+            .unwrap();
+        db.write_all(&[0xAB; 64]).unwrap();
+        (parent, dir)
+    }
+
+    #[test]
+    fn an_unavailable_workspace_says_why_and_offers_a_fresh_one_beside_it() {
+        let (parent, dir) = damaged();
+        let state = AppState::open(Some(dir.clone()));
+        let info = state.info();
+        assert_eq!(
+            info.path.as_deref(),
+            Some(dir.display().to_string().as_str())
+        );
+        let problem = info.problem.expect("a problem");
+        assert_eq!(problem.code, ErrorCode::WorkspaceUnavailable);
+        assert!(problem.message.contains("damaged"), "{}", problem.message);
+        let err = state.workspace().unwrap_err();
+        assert_eq!(err.code, ErrorCode::WorkspaceUnavailable);
+
+        let fresh = state.open_fresh().unwrap();
+        assert!(fresh.problem.is_none());
+        let fresh_path = PathBuf::from(fresh.path.unwrap());
+        assert_eq!(fresh_path.parent(), Some(parent.path()));
+        assert!(fresh_path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("workspace-fresh-"));
+        // The fresh workspace has the examples; the damaged one is still there, untouched.
+        let examples = corridor_core::examples::EXAMPLES.len();
+        assert_eq!(state.workspace().unwrap().list().unwrap().len(), examples);
+        assert!(dir.join("before-open").join("db").exists());
+    }
+
+    #[test]
+    fn salvage_writes_beside_the_workspace_by_default() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("workspace");
+        let state = AppState::open(Some(dir.clone()));
+        let maps = state.workspace().unwrap().list().unwrap();
+        let report = state.salvage(None).unwrap();
+        assert_eq!(report.folder.parent(), Some(parent.path()));
+        assert_eq!(report.written.len(), maps.len());
+        let chosen = parent.path().join("chosen");
+        assert_eq!(state.salvage(Some(chosen.clone())).unwrap().folder, chosen);
+    }
+
+    #[test]
+    fn a_locked_workspace_opens_once_the_other_corridor_lets_go() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("workspace");
+        let other = Workspace::open(&dir).unwrap();
+        let state = AppState::open(Some(dir.clone()));
+        assert!(state.info().problem.unwrap().message.contains("in use"));
+        drop(other);
+        assert!(state.workspace().is_ok());
+        assert!(state.info().problem.is_none());
+    }
+
+    #[test]
+    fn store_errors_keep_their_codes() {
+        let id = uuid::Uuid::nil();
+        let cases = [
+            (
+                StoreError::Conflict {
+                    id,
+                    base: 1,
+                    head: 2,
+                },
+                ErrorCode::Conflict,
+            ),
+            (StoreError::NothingToRedo { id }, ErrorCode::NothingToRedo),
+            (
+                StoreError::EditAddsProblems {
+                    title: "t".into(),
+                    problems: vec![],
+                },
+                ErrorCode::Invalid,
+            ),
+            (StoreError::Cancelled, ErrorCode::Cancelled),
+            (
+                StoreError::RevisionGone {
+                    id,
+                    revision: 1,
+                    oldest: 5,
+                },
+                ErrorCode::RevisionGone,
+            ),
+        ];
+        for (err, code) in cases {
+            let message = err.to_string();
+            let app = AppError::from(err);
+            assert_eq!((app.code, app.message), (code, message));
+        }
+    }
+}
