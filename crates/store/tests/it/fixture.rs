@@ -12,7 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
-use corridor_store::Workspace;
+use corridor_core::data::*;
+use corridor_store::{Change, Workspace};
 
 use crate::common::{at, map};
 
@@ -21,9 +22,11 @@ pub fn fixture_dir(version: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}"))
 }
 
-/// What the fixtures hold (the same steps for every version, through that version's API):
-/// the seeded examples; "Buying a sofa" (map 1) created at minute 5 and saved again, retitled
-/// "Buying a sofa, revised", at minute 9; "Short-lived" (map 2) created and deleted.
+/// What the fixtures hold, written through that version's API. Every version: the seeded
+/// examples; "Buying a sofa" (map 1) created at minute 5 and saved again, retitled "Buying a
+/// sofa, revised", at minute 9; "Short-lived" (map 2) created and deleted. From version 2: a
+/// lane card added to the sofa map and undone, the revision named "fixture snapshot", and a
+/// dataset of 12 bytes beside it.
 fn write_steps(ws: &Workspace) {
     ws.seed_examples().unwrap();
     let mut sofa = map(1, "Buying a sofa");
@@ -33,6 +36,36 @@ fn write_steps(ws: &Workspace) {
     let gone = map(2, "Short-lived");
     ws.create(&gone, at(6)).unwrap();
     ws.delete(gone.id).unwrap();
+    // Version 2.
+    ws.apply(sofa.id, 1, &crate::common::add_card(&sofa, 1), at(10))
+        .unwrap();
+    ws.undo(sofa.id, Some(2), at(11)).unwrap();
+    ws.snapshot(sofa.id, "fixture snapshot", at(12)).unwrap();
+    ws.dataset_put(&fixture_dataset(), &mut &b"a,b\n1,2\n3,4\n"[..], &mut Quiet)
+        .unwrap();
+}
+
+fn fixture_dataset() -> DatasetInfo {
+    DatasetInfo {
+        id: uuid::Uuid::from_u128(0xDA7A),
+        map: map(1, "x").id,
+        name: "fixture data".into(),
+        source: "fixture.csv".into(),
+        settings: ImportSettings {
+            kind: DatasetKind::EventLog,
+            format: DataFormat::Csv,
+            delimiter: Some(','),
+            has_header: Some(true),
+            columns: None,
+            date_order: DateOrder::Auto,
+            lifecycle: LifecyclePolicy::CompleteOnly,
+            strict: false,
+        },
+        imported: at(13),
+        bytes: 12,
+        rows: 0,
+        bad_rows: 0,
+    }
 }
 
 #[test]
@@ -53,6 +86,8 @@ fn write() {
     drop(ws);
     // sled lets go of the directory a moment after the drop.
     std::thread::sleep(std::time::Duration::from_millis(200));
+    // The record of a clean close describes this machine's copy only.
+    let _ = std::fs::remove_file(dir.join("corridor-closed.json"));
     eprintln!("wrote {}", dir.display());
 }
 
@@ -154,4 +189,42 @@ fn check_fixture_contents_after_edits(ws: &Workspace) {
     let sofa = listed.iter().find(|s| s.id == map(1, "x").id).unwrap();
     assert_eq!(sofa.title, "Buying a sofa, revised");
     assert_eq!((sofa.saved_at, sofa.revision), (at(21), 2));
+}
+
+#[test]
+fn the_version_2_fixture_opens_with_its_history_snapshot_and_dataset() {
+    let dir = copy_fixture(2);
+    let ws = Workspace::open(dir.path()).unwrap();
+    let sofa = map(1, "x").id;
+    let listed = ws.list().unwrap();
+    assert_eq!(listed.len(), 3);
+    let summary = listed.iter().find(|s| s.id == sofa).unwrap();
+    assert_eq!(
+        (summary.title.as_str(), summary.revision),
+        ("Buying a sofa, revised", 3)
+    );
+
+    let history = ws.history(sofa, 10).unwrap();
+    let changes: Vec<Change> = history.entries.iter().map(|e| e.change).collect();
+    assert_eq!(
+        changes,
+        [Change::Undo { of: 2 }, Change::Edit, Change::Edit]
+    );
+    assert_eq!(history.redo.as_deref(), Some("redo add lane card"));
+    assert_eq!(history.snapshots.len(), 1);
+    assert_eq!(
+        history.snapshots[0].name.as_deref(),
+        Some("fixture snapshot")
+    );
+    assert_eq!(ws.revision(sofa, 2).unwrap().lane_cards.len(), 1);
+
+    let datasets = ws.datasets(sofa).unwrap();
+    assert_eq!(datasets, [fixture_dataset()]);
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut ws.dataset_reader(datasets[0].id).unwrap(), &mut bytes)
+        .unwrap();
+    assert_eq!(bytes, b"a,b\n1,2\n3,4\n");
+    // And it takes edits: redo the undone card.
+    ws.redo(sofa, Some(3), at(20)).unwrap();
+    assert_eq!(ws.get(sofa).unwrap().lane_cards.len(), 1);
 }
