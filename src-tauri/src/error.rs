@@ -8,18 +8,32 @@ use specta::Type;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The workspace could not be opened when the app started.
+    /// The workspace could not be opened; `workspace_info` says why.
     WorkspaceUnavailable,
     /// Another Corridor holds the workspace.
     Locked,
+    /// The workspace's files are damaged.
+    Damaged,
+    /// The workspace's folder may not be read or written.
+    PermissionDenied,
+    /// The disk holding the workspace is full.
+    DiskFull,
     /// The workspace or a file was written by a newer Corridor.
     NewerVersion,
     NotFound,
     AlreadyExists,
-    /// The map has problems; the message lists them.
+    /// The map has problems, or a change would add some; the message lists them.
     Invalid,
-    /// A file is not a readable map.
+    /// The map changed since the edit was made: reload it and make the change again.
+    Conflict,
+    NothingToUndo,
+    NothingToRedo,
+    /// The revision is no longer kept (history compacted).
+    RevisionGone,
+    /// A file is not a readable map, or a dataset's source cannot be read.
     BadFile,
+    /// The user cancelled; nothing was changed.
+    Cancelled,
     /// The store failed to read or write.
     Storage,
 }
@@ -35,19 +49,34 @@ impl From<StoreError> for AppError {
     fn from(err: StoreError) -> AppError {
         let code = match &err {
             StoreError::Locked { .. } => ErrorCode::Locked,
+            StoreError::Damaged { .. } | StoreError::CorruptMeta { .. } => ErrorCode::Damaged,
+            StoreError::PermissionDenied { .. } => ErrorCode::PermissionDenied,
+            StoreError::DiskFull { .. } => ErrorCode::DiskFull,
             StoreError::NewerSchema { .. } => ErrorCode::NewerVersion,
-            StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
-            StoreError::Invalid { .. } => ErrorCode::Invalid,
+            StoreError::NotFound { .. }
+            | StoreError::RevisionUnknown { .. }
+            | StoreError::DatasetNotFound { .. } => ErrorCode::NotFound,
+            StoreError::AlreadyExists { .. } | StoreError::DatasetExists { .. } => {
+                ErrorCode::AlreadyExists
+            }
+            StoreError::Invalid { .. }
+            | StoreError::EditAddsProblems { .. }
+            | StoreError::Edit { .. }
+            | StoreError::BadName { .. } => ErrorCode::Invalid,
+            StoreError::Conflict { .. } => ErrorCode::Conflict,
+            StoreError::NothingToUndo { .. } => ErrorCode::NothingToUndo,
+            StoreError::NothingToRedo { .. } => ErrorCode::NothingToRedo,
+            StoreError::RevisionGone { .. } => ErrorCode::RevisionGone,
             StoreError::BadFile {
                 source: corridor_core::FileError::NewerVersion { .. },
                 ..
             } => ErrorCode::NewerVersion,
-            StoreError::BadFile { .. } => ErrorCode::BadFile,
+            StoreError::BadFile { .. } | StoreError::DatasetSource { .. } => ErrorCode::BadFile,
+            StoreError::Cancelled => ErrorCode::Cancelled,
             StoreError::Open { .. }
-            | StoreError::CorruptMeta { .. }
             | StoreError::CorruptRecord { .. }
             | StoreError::Db { .. }
+            | StoreError::Write { .. }
             | StoreError::NoHome => ErrorCode::Storage,
         };
         let message = err.to_string();

@@ -3,16 +3,43 @@
 
 mod commands;
 mod error;
+mod events;
 mod state;
 
 pub use error::{AppError, ErrorCode};
+pub use events::{MapChanged, WorkspaceChanged};
+pub use state::WorkspaceInfo;
 
-/// The typed IPC surface: every command, for the app and for the bindings export.
+use tauri::Manager;
+
+/// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        commands::maps::maps_list,
-        commands::maps::maps_get
-    ])
+    use commands::{datasets, edits, history, maps, workspace};
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            maps::maps_list,
+            maps::maps_get,
+            maps::maps_open,
+            edits::maps_edit,
+            edits::maps_undo,
+            edits::maps_redo,
+            history::history_get,
+            history::snapshots_list,
+            history::snapshots_create,
+            history::revisions_get,
+            history::revisions_diff,
+            history::revisions_restore,
+            datasets::datasets_list,
+            datasets::datasets_get,
+            datasets::datasets_delete,
+            workspace::workspace_info,
+            workspace::workspace_open_fresh,
+            workspace::workspace_salvage,
+        ])
+        .events(tauri_specta::collect_events![MapChanged, WorkspaceChanged])
+        // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
+        // TypeScript `number` holds them exactly.
+        .dangerously_cast_bigints_to_number()
 }
 
 /// The TypeScript bindings for `ui/src/bindings.ts`, as text.
@@ -42,6 +69,12 @@ pub fn run(workspace: Option<std::path::PathBuf>) {
             builder.mount_events(app);
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running Corridor");
+        .build(tauri::generate_context!())
+        .expect("error while building Corridor")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Close the workspace cleanly: the next start opens it without a safety copy.
+                app.state::<state::AppState>().close();
+            }
+        });
 }

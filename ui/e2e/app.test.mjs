@@ -96,6 +96,9 @@ afterEach(async () => {
   assert.deepEqual(problems, [], "the page logged errors, broke the CSP or reached out");
 });
 
+/** Corridor's own commands called so far (not the event plugin's). */
+const appCommands = (page) =>
+  page.evaluate(() => window.__ipcCalls.map((c) => c.cmd).filter((c) => !c.startsWith("plugin:")));
 const boardRegion = (page) => page.getByRole("region", { name: "Board", exact: true });
 const mapList = (page) => page.getByRole("list", { name: "Maps" });
 const mapButton = (page, title) => mapList(page).getByRole("button", { name: title, exact: true });
@@ -158,19 +161,54 @@ describe("the library", () => {
   });
 
   test("an error from maps_list shows its message", async () => {
-    const message = "The workspace at /home/ana/.local/share/corridor could not be opened: disk is read-only";
+    const message = "The stored record 5b1c0f7e cannot be read: unknown map record version 9";
     const page = await openApp({
       summaries: mapSummaries,
       maps,
-      failures: { maps_list: { code: "workspace_unavailable", message } },
+      failures: { maps_list: { code: "storage", message } },
     });
     const alert = page.getByRole("alert");
     await alert.waitFor();
     const text = await alert.innerText();
     assert.ok(text.includes(message), text);
-    assert.ok(text.includes("The workspace could not be opened"), text);
-    assert.ok(text.includes("workspace_unavailable"), text);
+    assert.ok(text.includes("The workspace could not be read"), text);
+    assert.ok(text.includes("storage"), text);
     assert.equal(await page.getByRole("button", { name: "Try again" }).count(), 1);
+  });
+
+  test("a workspace that cannot be opened offers an export and a fresh workspace", async () => {
+    const message = "the workspace at /home/ana/ws is damaged (2 of the 5 maps it should hold cannot be found)";
+    const page = await openApp({
+      summaries: mapSummaries,
+      maps,
+      workspacePath: "/home/ana/ws",
+      failures: { maps_list: { code: "workspace_unavailable", message } },
+    });
+    const dialog = page.getByRole("alertdialog", { name: "The workspace could not be opened" });
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.ok(text.includes(message), text);
+    assert.ok(text.includes("Nothing has been deleted"), text);
+    await page.getByText("/home/ana/ws", { exact: true }).waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent?.trim()),
+      "Open a fresh workspace",
+    );
+
+    await page.getByRole("button", { name: "Export what can be read" }).click();
+    await page.getByText(`${mapSummaries.length} maps exported to /home/ana/ws-export`).waitFor();
+    const exported = page.getByRole("list", { name: "Exported maps" }).getByRole("listitem");
+    assert.deepEqual(await exported.allInnerTexts(), mapSummaries.map((s) => s.title));
+
+    await page.getByRole("button", { name: "Open a fresh workspace" }).click();
+    await page.getByRole("heading", { name: "Journey maps" }).waitFor();
+    await assert.doesNotReject(mapButton(page, mapSummaries[0].title).waitFor());
+    const cmds = await appCommands(page);
+    assert.deepEqual(cmds.filter((c) => c.startsWith("workspace_")), [
+      "workspace_info",
+      "workspace_salvage",
+      "workspace_open_fresh",
+    ]);
   });
 });
 
@@ -182,7 +220,7 @@ describe("the board", () => {
     await page.keyboard.press("Enter");
 
     await page.getByRole("heading", { level: 1, name: retail.title }).waitFor();
-    assert.deepEqual(await page.evaluate(() => window.__ipcCalls.map((c) => c.cmd)), ["maps_list", "maps_get"]);
+    assert.deepEqual(await appCommands(page), ["maps_list", "maps_get"]);
 
     // Stages as columns, in order, each with its touchpoint count.
     const stageHeads = boardRegion(page).locator("section h2");

@@ -79,6 +79,7 @@ export function summaries(maps) {
       stages: m.stages.length,
       touchpoints: m.touchpoints.length,
       saved_at: m.modified,
+      revision: 0,
     }))
     .sort((a, b) => b.saved_at.localeCompare(a.saved_at) || a.title.localeCompare(b.title));
 }

@@ -3,19 +3,46 @@
 // `invoke` works unchanged. Runs in the page (page.addInitScript), before the app's scripts.
 
 /**
- * @param {{ summaries: any[], maps: any[], failures?: Record<string, { code: string, message: string }> }} data
+ * `failures` make commands fail until a fresh workspace is opened (`workspace_open_fresh`).
+ *
+ * @param {{ summaries: any[], maps: any[], failures?: Record<string, { code: string, message: string }>, workspacePath?: string }} data
  */
 export function installMockIpc(data) {
   const callbacks = new Map();
   const calls = [];
   const clone = (value) => JSON.parse(JSON.stringify(value));
+  const workspacePath = data.workspacePath ?? "/home/ana/.local/share/studio.corridor.app/workspace";
+  let fresh = false;
 
   async function invoke(cmd, args) {
     calls.push({ cmd, args: clone(args ?? {}) });
-    const failure = data.failures?.[cmd];
+    const failure = fresh ? undefined : data.failures?.[cmd];
     // Tauri rejects a failed command with the serialised error value.
     if (failure) throw clone(failure);
     switch (cmd) {
+      case "plugin:event|listen":
+        return args?.handler;
+      case "plugin:event|unlisten":
+        return null;
+      case "workspace_info":
+        return { path: fresh ? `${workspacePath}-fresh` : workspacePath, problem: null };
+      case "workspace_open_fresh":
+        fresh = true;
+        return { path: `${workspacePath}-fresh`, problem: null };
+      case "workspace_salvage": {
+        const folder = args?.folder ?? `${workspacePath}-export`;
+        return {
+          folder,
+          written: data.summaries.map((s) => ({
+            id: s.id,
+            title: s.title,
+            file: `${folder}/${s.id}.corridor.json`,
+            revision: s.revision,
+            problems: 0,
+          })),
+          failed: [],
+        };
+      }
       case "maps_list":
         return clone(data.summaries);
       case "maps_get": {

@@ -1,10 +1,15 @@
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { fireEvent, render, screen } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { fixtureMap, fixtureSummaries } from "./test/fixtures";
 
-afterEach(() => clearMocks());
+afterEach(() => {
+  // Unmount (and stop listening) while the mocked bridge is still there.
+  cleanup();
+  clearMocks();
+});
 
 describe("App", () => {
   it("opens a map from the library and goes back with Escape", async () => {
@@ -38,12 +43,99 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "Journey maps" })).toBeTruthy();
   });
 
-  it("shows the workspace error from maps_list", async () => {
-    mockIPC(() => {
+  it("shows the workspace error from maps_list, and opens a fresh workspace", async () => {
+    let fresh = false;
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "workspace_info") return { path: "/home/ana/ws", problem: null };
+      if (cmd === "workspace_open_fresh") {
+        fresh = true;
+        return { path: "/home/ana/ws-fresh-20260301-090000", problem: null };
+      }
+      if (cmd === "maps_list" && fresh) return fixtureSummaries;
       throw { code: "workspace_unavailable", message: "Another program holds the workspace lock" };
     });
     render(App);
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Another program holds the workspace lock");
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toContain("Another program holds the workspace lock");
+    expect((await screen.findByText("/home/ana/ws")).tagName).toBe("CODE");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Open a fresh workspace" }));
+    expect(await screen.findByRole("button", { name: "Patio makeover" })).toBeTruthy();
+    expect(calls.filter((c) => c === "workspace_open_fresh")).toHaveLength(1);
+    expect(calls.at(-1)).toBe("maps_list");
+  });
+
+  it("exports what can be read from a workspace that cannot be opened", async () => {
+    mockIPC((cmd, args) => {
+      if (cmd === "workspace_info") return { path: "/home/ana/ws", problem: null };
+      if (cmd === "workspace_salvage") {
+        expect(args).toEqual({ folder: null });
+        return {
+          folder: "/home/ana/ws-export-20260301-090000",
+          written: [
+            { id: "1", title: "Patio makeover", file: "/x/patio.corridor.json", revision: 4, problems: 0 },
+            { id: "2", title: "SaaS onboarding", file: "/x/saas.corridor.json", revision: null, problems: 0 },
+          ],
+          failed: [{ what: "map 3", reason: "its record cannot be read as a map" }],
+        };
+      }
+      throw { code: "workspace_unavailable", message: "The workspace is damaged" };
+    });
+    render(App);
+    await screen.findByRole("alertdialog");
+    await fireEvent.click(screen.getByRole("button", { name: "Export what can be read" }));
+    const status = await screen.findByText(/maps exported to/);
+    expect(status.textContent).toContain("2 maps exported to /home/ana/ws-export-20260301-090000");
+    const exported = screen.getByRole("list", { name: "Exported maps" });
+    expect(within(exported).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Patio makeover",
+      "SaaS onboarding",
+    ]);
+    expect(screen.getByRole("list", { name: "Could not be read" }).textContent).toContain(
+      "map 3: its record cannot be read as a map",
+    );
+  });
+
+  it("says so when the export fails", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "workspace_salvage") throw { code: "storage", message: "cannot write /home/ana: disk full" };
+      throw { code: "workspace_unavailable", message: "The workspace is damaged" };
+    });
+    render(App);
+    await screen.findByRole("alertdialog");
+    await fireEvent.click(screen.getByRole("button", { name: "Export what can be read" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Nothing could be exported: cannot write /home/ana: disk full",
+    );
+  });
+
+  it("shows a change made in another window", async () => {
+    mockWindows("main", "second");
+    let title = "Patio makeover";
+    mockIPC(
+      (cmd, args) => {
+        if (cmd === "maps_list") return fixtureSummaries.map((s) => (s.id === fixtureMap.id ? { ...s, title } : s));
+        if (cmd === "maps_get" && (args as { id: string }).id === fixtureMap.id) return { ...fixtureMap, title };
+        throw { code: "not_found", message: "no such map" };
+      },
+      { shouldMockEvents: true },
+    );
+    render(App);
+    await screen.findByRole("button", { name: "Patio makeover" });
+    title = "Patio makeover, phase two";
+    await emit("map-changed", { map: fixtureMap.id, revision: 8, summary: "rename map", origin: "second" });
+    expect(await screen.findByRole("button", { name: "Patio makeover, phase two" })).toBeTruthy();
+
+    // On the board too; this window's own echo is ignored.
+    await fireEvent.click(screen.getByRole("button", { name: "Patio makeover, phase two" }));
+    await screen.findByRole("heading", { level: 1, name: "Patio makeover, phase two" });
+    title = "Patio, final";
+    await emit("map-changed", { map: fixtureMap.id, revision: 9, summary: "rename map", origin: "main" });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Patio makeover, phase two");
+    await emit("map-changed", { map: fixtureMap.id, revision: 10, summary: "rename map", origin: "second" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Patio, final" })).toBeTruthy();
   });
 });

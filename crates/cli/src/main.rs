@@ -1,6 +1,8 @@
 //! `corridor`: Corridor's command line. Works on map files directly, and on a workspace (the
 //! app's own, or one named with `--workspace`) through the same store API the app uses.
 
+mod history;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,7 +17,8 @@ mod gap;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  an input has problems: a map that does not validate, a file that is not a readable map
+  1  an input has problems, or the request cannot be done: a map that does not validate, a
+     file that is not a readable map, nothing to undo, a revision that is not kept
   2  the command line itself is wrong (unknown command or option, missing argument)
   3  the workspace or the file system failed (locked, unreadable, not found, cannot write)";
 
@@ -123,6 +126,29 @@ enum Command {
         #[arg(value_name = "OUT")]
         out: PathBuf,
     },
+    /// Show a map's latest revisions, what undo and redo would do, and its snapshots
+    History {
+        id: String,
+        /// How many revisions to show
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+    },
+    /// Show what changed from a revision of a map to now
+    Diff { id: String, revision: u64 },
+    /// Name the current revision of a map ("after the March workshop")
+    Snapshot { id: String, name: String },
+    /// Put a map back as it was at a revision (itself a change that `undo` takes back)
+    Restore { id: String, revision: u64 },
+    /// Undo the latest change to a map
+    Undo { id: String },
+    /// Redo the latest undone change to a map
+    Redo { id: String },
+    /// Write every map that can be read from a workspace, even a damaged one, as native files
+    /// into OUT; never writes to the workspace
+    Salvage {
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -159,7 +185,17 @@ fn main() -> ExitCode {
                     || e.is::<corridor_core::data::ImportError>()
                     || matches!(
                         e.downcast_ref::<StoreError>(),
-                        Some(StoreError::Invalid { .. } | StoreError::BadFile { .. })
+                        Some(
+                            StoreError::Invalid { .. }
+                                | StoreError::BadFile { .. }
+                                | StoreError::EditAddsProblems { .. }
+                                | StoreError::Edit { .. }
+                                | StoreError::NothingToUndo { .. }
+                                | StoreError::NothingToRedo { .. }
+                                | StoreError::RevisionUnknown { .. }
+                                | StoreError::RevisionGone { .. }
+                                | StoreError::BadName { .. }
+                        )
                     )
             });
             ExitCode::from(if input { 1 } else { 3 })
@@ -288,12 +324,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::ExportFile { id, out } => {
-            let id = uuid::Uuid::parse_str(&id)
-                .with_context(|| format!("`{id}` is not a map id (see `corridor list`)"))?;
+            let id = history::parse_id(&id)?;
             let ws = open_workspace(cli.workspace)?;
             let text = ws.export_text(id)?;
             write_atomically(&out, &text)?;
             eprintln!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { id, limit } => {
+            let id = history::parse_id(&id)?;
+            history::history(&open_workspace(cli.workspace)?, id, limit)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { id, revision } => {
+            let id = history::parse_id(&id)?;
+            history::diff(&open_workspace(cli.workspace)?, id, revision)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Snapshot { id, name } => {
+            let id = history::parse_id(&id)?;
+            let s = open_workspace(cli.workspace)?.snapshot(id, &name, now_seconds())?;
+            println!(
+                "revision {} is now \"{}\": {}",
+                s.revision,
+                s.name.unwrap_or_default(),
+                s.summary
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { id, revision } => {
+            let id = history::parse_id(&id)?;
+            let ws = open_workspace(cli.workspace)?;
+            history::applied(&ws.restore(id, None, revision, now_seconds())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Undo { id } => {
+            let id = history::parse_id(&id)?;
+            let ws = open_workspace(cli.workspace)?;
+            history::applied(&ws.undo(id, None, now_seconds())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Redo { id } => {
+            let id = history::parse_id(&id)?;
+            let ws = open_workspace(cli.workspace)?;
+            history::applied(&ws.redo(id, None, now_seconds())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Salvage { out } => {
+            let dir = match cli.workspace {
+                Some(dir) => dir,
+                None => Workspace::default_dir()?,
+            };
+            let report = corridor_store::salvage(&dir, &out)
+                .with_context(|| format!("cannot salvage the workspace at {}", dir.display()))?;
+            for m in &report.written {
+                println!("{}  {}", m.file.display(), m.title);
+            }
+            for f in &report.failed {
+                eprintln!("could not read {}: {}", f.what, f.reason);
+            }
+            eprintln!(
+                "wrote {} map(s) into {}",
+                report.written.len(),
+                report.folder.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

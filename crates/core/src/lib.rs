@@ -4,6 +4,7 @@
 //! passed in by the caller; files come in and go out as text.
 
 pub mod data;
+pub mod diff;
 pub mod draft;
 pub mod edit;
 pub mod examples;
@@ -16,6 +17,7 @@ pub mod strategy;
 pub mod templates;
 pub mod validate;
 
+pub use diff::{compare, edit_between, MapDiff};
 pub use edit::{remove_with_dependents, Edit, EditError, Item, ItemKind};
 pub use file::{FileError, FORMAT_VERSION};
 pub use model::*;

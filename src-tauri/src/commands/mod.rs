@@ -1,3 +1,8 @@
-//! Tauri commands, grouped per feature; each is one line over the workspace API.
+//! Tauri commands, grouped per feature; each is one line over the workspace API (and, for a
+//! change, the event that tells the other windows).
 
+pub mod datasets;
+pub mod edits;
+pub mod history;
 pub mod maps;
+pub mod workspace;

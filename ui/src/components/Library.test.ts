@@ -43,11 +43,25 @@ describe("Library", () => {
 
   it("shows the error's message and offers to try again", async () => {
     const onRetry = vi.fn();
-    const error = new IpcError("workspace_unavailable", "Cannot open /home/ana/.corridor: permission denied");
+    const error = new IpcError("storage", "The stored record 42 cannot be read");
     render(Library, { maps: { status: "error", error }, onOpen: vi.fn(), onRetry });
     const alert = screen.getByRole("alert");
-    expect(alert.textContent).toContain("The workspace could not be opened");
-    expect(alert.textContent).toContain("Cannot open /home/ana/.corridor: permission denied");
+    expect(alert.textContent).toContain("The workspace could not be read");
+    expect(alert.textContent).toContain("The stored record 42 cannot be read");
+    await fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it("offers the ways out when the workspace cannot be opened", async () => {
+    const onRetry = vi.fn();
+    const error = new IpcError("workspace_unavailable", "Cannot open /home/ana/.corridor: permission denied");
+    render(Library, { maps: { status: "error", error }, onOpen: vi.fn(), onRetry });
+    const dialog = screen.getByRole("alertdialog", { name: "The workspace could not be opened" });
+    expect(dialog.textContent).toContain("Cannot open /home/ana/.corridor: permission denied");
+    expect(dialog.textContent).toContain("Nothing has been deleted");
+    const buttons = within(dialog).getAllByRole("button").map((b) => b.textContent?.trim());
+    expect(buttons).toEqual(["Open a fresh workspace", "Export what can be read", "Try again"]);
+    expect(document.activeElement?.textContent?.trim()).toBe("Open a fresh workspace");
     await fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(onRetry).toHaveBeenCalledOnce();
   });

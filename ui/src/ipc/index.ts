@@ -1,25 +1,41 @@
 // The one door to the backend. Architecture invariant: this is the only module that imports the
 // generated bindings; components call the functions below and see plain data or an IpcError.
 
-import { commands } from "../bindings";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { commands, events } from "../bindings";
 import type {
   AppError,
+  Applied,
+  Change,
   Contact,
   Control,
   CorridorStep_Serialize,
+  DatasetInfo_Serialize,
   Department,
+  Edit_Deserialize,
   ErrorCode,
   Friction,
+  HistoryEntry,
+  History_Serialize,
+  Item_Deserialize,
+  ItemKind,
   JourneyMap_Serialize,
   LaneCard_Serialize,
   LaneKind,
   Lane_Serialize,
+  MapChanged,
+  MapDiff,
+  MapState_Serialize,
   MapSummary_Serialize,
   Persona_Serialize,
+  SalvageReport_Serialize,
   ScoreScale,
+  SnapshotInfo_Serialize,
   Stage_Serialize,
   TouchpointChannel,
   Touchpoint_Serialize,
+  WorkspaceChanged_Serialize,
+  WorkspaceInfo_Serialize,
 } from "../bindings";
 
 // The shapes the backend sends (the `_Serialize` side: every field present).
@@ -31,13 +47,29 @@ export type Lane = Lane_Serialize;
 export type LaneCard = LaneCard_Serialize;
 export type CorridorStep = CorridorStep_Serialize;
 export type Persona = Persona_Serialize;
+export type MapState = MapState_Serialize;
+export type History = History_Serialize;
+export type SnapshotInfo = SnapshotInfo_Serialize;
+export type DatasetInfo = DatasetInfo_Serialize;
+export type WorkspaceInfo = WorkspaceInfo_Serialize;
+export type SalvageReport = SalvageReport_Serialize;
+export type WorkspaceChanged = WorkspaceChanged_Serialize;
+// What the UI sends (the `_Deserialize` side: fields with defaults may be left out).
+export type Edit = Edit_Deserialize;
+export type Item = Item_Deserialize;
 export type {
+  Applied,
+  Change,
   Contact,
   Control,
   Department,
   ErrorCode,
   Friction,
+  HistoryEntry,
+  ItemKind,
   LaneKind,
+  MapChanged,
+  MapDiff,
   ScoreScale,
   TouchpointChannel,
 };
@@ -93,4 +125,127 @@ export function listMaps(): Promise<MapSummary[]> {
 /** One map, whole. */
 export function getMap(id: string): Promise<JourneyMap> {
   return unwrap(() => commands.mapsGet(id));
+}
+
+/** One map to edit: its content, the revision to make the next edit against, undo and redo. */
+export function openMap(id: string): Promise<MapState> {
+  return unwrap(() => commands.mapsOpen(id));
+}
+
+/**
+ * Apply an edit made against `baseRevision`. Durable when the promise resolves ("saved"); an
+ * edit made against a revision that is no longer the latest fails with code `conflict`.
+ */
+export function applyEdit(id: string, baseRevision: number, edit: Edit): Promise<Applied> {
+  return unwrap(() => commands.mapsEdit(id, baseRevision, edit));
+}
+
+/** Undo the map's latest change (`nothing_to_undo` when there is none). */
+export function undo(id: string, baseRevision: number): Promise<Applied> {
+  return unwrap(() => commands.mapsUndo(id, baseRevision));
+}
+
+/** Redo the map's latest undone change (`nothing_to_redo` when there is none). */
+export function redo(id: string, baseRevision: number): Promise<Applied> {
+  return unwrap(() => commands.mapsRedo(id, baseRevision));
+}
+
+/** The map's latest `limit` revisions, what undo and redo would do, and its snapshots. */
+export function getHistory(id: string, limit = 50): Promise<History> {
+  return unwrap(() => commands.historyGet(id, limit));
+}
+
+/** The map's snapshots, newest first. */
+export function listSnapshots(id: string): Promise<SnapshotInfo[]> {
+  return unwrap(() => commands.snapshotsList(id));
+}
+
+/** Name the map's current revision ("after the March workshop"). */
+export function createSnapshot(id: string, name: string): Promise<SnapshotInfo> {
+  return unwrap(() => commands.snapshotsCreate(id, name));
+}
+
+/** The map as it was at `revision`, to show read-only. */
+export function getRevision(id: string, revision: number): Promise<JourneyMap> {
+  return unwrap(() => commands.revisionsGet(id, revision));
+}
+
+/** What changed from `revision` to now: touchpoints added, removed, changed, and more. */
+export function diffRevision(id: string, revision: number): Promise<MapDiff> {
+  return unwrap(() => commands.revisionsDiff(id, revision));
+}
+
+/** Put the map back as it was at `revision`; undo takes the restore back. */
+export function restoreRevision(id: string, baseRevision: number, revision: number): Promise<Applied> {
+  return unwrap(() => commands.revisionsRestore(id, baseRevision, revision));
+}
+
+/** The datasets stored beside a map, oldest import first. */
+export function listDatasets(mapId: string): Promise<DatasetInfo[]> {
+  return unwrap(() => commands.datasetsList(mapId));
+}
+
+/** One dataset's description. */
+export function getDataset(id: string): Promise<DatasetInfo> {
+  return unwrap(() => commands.datasetsGet(id));
+}
+
+/** Remove a dataset and its stored bytes. */
+export async function deleteDataset(id: string): Promise<void> {
+  await unwrap(() => commands.datasetsDelete(id));
+}
+
+/** Where the workspace is, and why it did not open if it did not. */
+export function workspaceInfo(): Promise<WorkspaceInfo> {
+  return unwrap(() => commands.workspaceInfo());
+}
+
+/** Open a new, empty workspace beside the one that cannot be opened (left as it is). */
+export function openFreshWorkspace(): Promise<WorkspaceInfo> {
+  return unwrap(() => commands.workspaceOpenFresh());
+}
+
+/** Write every readable map of the workspace as files into a new folder beside it (or `folder`). */
+export function salvageWorkspace(folder: string | null = null): Promise<SalvageReport> {
+  return unwrap(() => commands.workspaceSalvage(folder));
+}
+
+/** This window's label: the `origin` of the changes it makes. */
+export function currentWindowLabel(): string {
+  return getCurrentWindow().label;
+}
+
+/** Stops listening. */
+export type Unlisten = () => void;
+
+/** An unlisten that never throws: at teardown the bridge may be gone already. */
+function quietly(stop: () => unknown): Unlisten {
+  return () => {
+    try {
+      void Promise.resolve(stop()).catch(() => {});
+    } catch {
+      // Nothing left to stop.
+    }
+  };
+}
+
+/**
+ * Calls `handler` for every change to a map made by another window. This window's own changes
+ * (its echo) are left out: it already knows them from the command's answer.
+ */
+export async function onMapChanged(handler: (change: MapChanged) => void): Promise<Unlisten> {
+  const own = currentWindowLabel();
+  const stop = await events.mapChanged.listen((event) => {
+    if (event.payload.origin !== own) handler(event.payload);
+  });
+  return quietly(stop);
+}
+
+/** Calls `handler` when another window switches the app to another workspace. */
+export async function onWorkspaceChanged(handler: (change: WorkspaceChanged) => void): Promise<Unlisten> {
+  const own = currentWindowLabel();
+  const stop = await events.workspaceChanged.listen((event) => {
+    if (event.payload.origin !== own) handler(event.payload);
+  });
+  return quietly(stop);
 }

@@ -1,3 +1,4 @@
+import type { IpcErrorCode } from "../ipc";
 import { describe, expect, it } from "vitest";
 import { channelKey, channelLabel, departmentLabel, errorHeadline, frictionLabel } from "./labels";
 
@@ -21,5 +22,16 @@ describe("errorHeadline", () => {
   it("says plainly what failed", () => {
     expect(errorHeadline("workspace_unavailable")).toBe("The workspace could not be opened");
     expect(errorHeadline("ipc_failure")).toBe("Corridor's backend did not answer");
+    expect(errorHeadline("conflict")).toBe("The map changed in the meantime");
+    expect(errorHeadline("damaged")).toBe("The workspace is damaged");
+  });
+
+  it("has its own headline for every code the backend sends", () => {
+    const codes = [
+      "workspace_unavailable", "locked", "damaged", "permission_denied", "disk_full", "newer_version",
+      "not_found", "already_exists", "invalid", "conflict", "nothing_to_undo", "nothing_to_redo",
+      "revision_gone", "bad_file", "cancelled", "storage",
+    ] as const satisfies readonly IpcErrorCode[];
+    for (const code of codes) expect(errorHeadline(code), code).not.toBe("Something went wrong");
   });
 });

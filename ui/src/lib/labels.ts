@@ -73,10 +73,28 @@ export function errorHeadline(code: IpcErrorCode): string {
       return "The workspace could not be opened";
     case "locked":
       return "Another Corridor is using the workspace";
+    case "damaged":
+      return "The workspace is damaged";
+    case "permission_denied":
+      return "Corridor may not use the workspace folder";
+    case "disk_full":
+      return "The disk is full";
+    case "conflict":
+      return "The map changed in the meantime";
+    case "nothing_to_undo":
+      return "Nothing to undo";
+    case "nothing_to_redo":
+      return "Nothing to redo";
+    case "revision_gone":
+      return "That version is no longer kept";
+    case "cancelled":
+      return "Cancelled";
     case "newer_version":
       return "Made by a newer Corridor";
     case "not_found":
       return "This map is no longer in the workspace";
+    case "already_exists":
+      return "Already in the workspace";
     case "invalid":
     case "bad_file":
       return "This map could not be read";

@@ -120,7 +120,7 @@ export const fixtureMap: JourneyMap = {
 export const fixtureIds = ids;
 
 export const fixtureSummaries: MapSummary[] = [
-  { id: ids.map, title: "Patio makeover", persona: "Maya", stages: 3, touchpoints: 5, saved_at: "2026-02-01T10:30:00Z" },
-  { id: "00000000-0000-4000-8000-000000000002", title: "SaaS onboarding", persona: null, stages: 6, touchpoints: 20, saved_at: "2026-01-15T09:00:00Z" },
-  { id: "00000000-0000-4000-8000-000000000003", title: HOSTILE_TITLE, persona: null, stages: 1, touchpoints: 1, saved_at: "2026-01-10T09:00:00Z" },
+  { id: ids.map, title: "Patio makeover", persona: "Maya", stages: 3, touchpoints: 5, saved_at: "2026-02-01T10:30:00Z", revision: 7 },
+  { id: "00000000-0000-4000-8000-000000000002", title: "SaaS onboarding", persona: null, stages: 6, touchpoints: 20, saved_at: "2026-01-15T09:00:00Z", revision: 0 },
+  { id: "00000000-0000-4000-8000-000000000003", title: HOSTILE_TITLE, persona: null, stages: 1, touchpoints: 1, saved_at: "2026-01-10T09:00:00Z", revision: 2 },
 ];

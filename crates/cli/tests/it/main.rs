@@ -3,4 +3,5 @@
 mod common;
 mod files;
 mod gap;
+mod history;
 mod workspace;

@@ -3,6 +3,7 @@
 mod common;
 mod csv;
 mod csv_bad;
+mod diff;
 mod edit_errors;
 mod edit_props;
 mod file;

@@ -121,3 +121,31 @@ pub fn poke(dir: &Path, tree: &str, key: &[u8], value: &[u8]) {
     db.open_tree(tree).unwrap().insert(key, value).unwrap();
     db.flush().unwrap();
 }
+
+/// An edit that adds lane card `n` (text "Card n") to the first lane and stage of `map`, at
+/// the front of the list (so it applies whatever cards are there).
+pub fn add_card(map: &JourneyMap, n: u128) -> Edit {
+    Edit::Insert {
+        index: 0,
+        item: Item::LaneCard(LaneCard {
+            id: Uuid::from_u128(0xC000 + n),
+            lane: map.lanes[0].id,
+            stage: map.stages[0].id,
+            text: format!("Card {n}"),
+            notes: String::new(),
+        }),
+    }
+}
+
+/// The texts of a map's lane cards, in order.
+pub fn card_texts(map: &JourneyMap) -> Vec<String> {
+    map.lane_cards.iter().map(|c| c.text.clone()).collect()
+}
+
+/// A workspace with map 1 in it, and the map.
+pub fn workspace_with_map() -> (tempfile::TempDir, Workspace, JourneyMap) {
+    let (dir, ws) = workspace();
+    let m = map(1, "Buying a sofa");
+    ws.create(&m, at(0)).unwrap();
+    (dir, ws, m)
+}

@@ -1,6 +1,12 @@
 //! Integration tests of corridor-store, against the real sled store in temporary directories.
 
 mod common;
+mod crash;
+mod damage;
+mod datasets;
+mod edits;
 mod examples;
+mod fixture;
+mod history;
 mod maps;
 mod open;

@@ -45,6 +45,7 @@ fn the_list_summarises_each_map() {
                 stages: 3,
                 touchpoints: 1,
                 saved_at: at(20),
+                revision: 0,
             },
             MapSummary {
                 id: with_persona.id,
@@ -53,6 +54,7 @@ fn the_list_summarises_each_map() {
                 stages: 5,
                 touchpoints: 2,
                 saved_at: at(10),
+                revision: 0,
             },
         ]
     );
@@ -114,7 +116,11 @@ fn save_replaces_the_stored_map() {
     ws.create(&m, at(0)).unwrap();
     m.title = "Final".into();
     m.touchpoints.pop();
-    ws.save(&m, at(30)).unwrap();
+    let applied = ws.save(&m, at(30)).unwrap();
+    assert_eq!((applied.revision, applied.can_undo), (1, true));
+    assert_eq!(applied.summary, "1 touchpoint removed; title changed");
+    // The store keeps `modified` up to date.
+    m.modified = at(30);
     assert_eq!(ws.get(m.id).unwrap(), m);
     let summary = &ws.list().unwrap()[0];
     assert_eq!(

@@ -39,7 +39,7 @@ fn a_new_workspace_records_its_layout_version() {
     let meta = &dump(dir.path())[b"meta".as_slice()];
     assert_eq!(
         meta.get(b"schema_version".as_slice()),
-        Some(&1u32.to_be_bytes().to_vec())
+        Some(&corridor_store::SCHEMA_VERSION.to_be_bytes().to_vec())
     );
 }
 
@@ -50,7 +50,8 @@ fn a_newer_layout_is_refused_and_left_untouched() {
         let ws = Workspace::open(dir.path()).unwrap();
         ws.create(&map(1, "Old"), at(0)).unwrap();
     }
-    poke(dir.path(), "meta", b"schema_version", &2u32.to_be_bytes());
+    let newer = corridor_store::SCHEMA_VERSION + 1;
+    poke(dir.path(), "meta", b"schema_version", &newer.to_be_bytes());
     let before = dump(dir.path());
 
     match Workspace::open(dir.path()) {
@@ -63,10 +64,15 @@ fn a_newer_layout_is_refused_and_left_untouched() {
             else {
                 unreachable!()
             };
-            assert_eq!((path.as_path(), *found, *supported), (dir.path(), 2, 1));
+            let current = corridor_store::SCHEMA_VERSION;
+            assert_eq!(
+                (path.as_path(), *found, *supported),
+                (dir.path(), newer, current)
+            );
             let shown = err.to_string();
             assert!(
-                shown.contains("version 2") && shown.contains("up to 1"),
+                shown.contains(&format!("version {newer}"))
+                    && shown.contains(&format!("up to {current}")),
                 "{shown}"
             );
         }
@@ -109,6 +115,7 @@ fn a_damaged_record_names_its_map() {
     }
     // Record version 9 does not exist.
     poke(dir.path(), "maps", m.id.as_bytes(), b"\x09{}");
+    poke(dir.path(), "summaries", m.id.as_bytes(), b"\x09{}");
     let ws = Workspace::open(dir.path()).unwrap();
     for result in [ws.get(m.id).map(drop), ws.list().map(drop)] {
         match result {
