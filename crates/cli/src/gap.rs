@@ -546,3 +546,62 @@ pub fn summary(report: &GapReport, md: bool) -> String {
     ));
     o
 }
+
+/// `corridor import-data`: read the file through the same reader the report uses (so a file
+/// that cannot be read is refused before anything is stored), then store its bytes beside the
+/// map with the settings the read resolved. Returns the dataset as stored.
+pub fn import_data(
+    ws: &corridor_store::Workspace,
+    map: corridor_core::Id,
+    path: &Path,
+    scores: bool,
+    args: &ReadArgs,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<data::DatasetInfo> {
+    // The map must exist before the file is read at all.
+    ws.get(map)?;
+    let (kind, format) = if scores {
+        (DatasetKind::ScoreTable, DataFormat::Csv)
+    } else {
+        (DatasetKind::EventLog, sniff(path)?)
+    };
+    let (input, len) = open(path)?;
+    let mut collector = Collector::new();
+    let mut meter = Meter {
+        name: path.display().to_string(),
+        shown: false,
+    };
+    let mut progress = data::WithTotal {
+        progress: &mut meter,
+        total: len,
+    };
+    let settings = settings(kind, format, args);
+    let report = if scores {
+        data::read_scores(input, &settings, &mut collector, &mut progress)
+    } else {
+        data::read_events(input, &settings, &mut collector, &mut progress)
+    }
+    .with_context(|| format!("cannot read {}", path.display()))?;
+    drop(meter);
+    note_bad(path, &report);
+    if report.kept == 0 {
+        bail!("{}: no usable rows: nothing was stored", path.display());
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let info = data::DatasetInfo {
+        id: uuid::Uuid::new_v4(),
+        map,
+        name: name.clone(),
+        source: name,
+        settings: report.settings.clone(),
+        imported: now,
+        bytes: len,
+        rows: report.rows,
+        bad_rows: report.bad_rows,
+    };
+    let mut file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(ws.dataset_put(&info, &mut file, &mut corridor_core::data::Quiet)?)
+}

@@ -75,6 +75,19 @@ enum Command {
     },
     /// List the maps in the workspace
     List,
+    /// Store observed data (an event log, or with --scores a score table) beside a map in the
+    /// workspace; prints the dataset's id once it is durably stored
+    ImportData {
+        /// The map's id (as `corridor list` shows it)
+        id: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The file is a score table, not an event log
+        #[arg(long = "score-table")]
+        score_table: bool,
+        #[command(flatten)]
+        read: gap::ReadArgs,
+    },
     /// Hold a map against observed data: the gap report (formulas in docs/gaps.md)
     Gap {
         /// The map (*.corridor.json)
@@ -329,6 +342,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let text = ws.export_text(id)?;
             write_atomically(&out, &text)?;
             eprintln!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ImportData {
+            id,
+            file,
+            score_table,
+            read,
+        } => {
+            let id = history::parse_id(&id)?;
+            let ws = open_workspace(cli.workspace)?;
+            let info = gap::import_data(&ws, id, &file, score_table, &read, now_seconds())?;
+            eprintln!(
+                "stored {} ({} rows, {} bad) beside the map",
+                info.name, info.rows, info.bad_rows
+            );
+            println!("{}", info.id);
             Ok(ExitCode::SUCCESS)
         }
         Command::History { id, limit } => {

@@ -257,3 +257,51 @@ fn draft_makes_a_map_from_the_log_alone() {
     ]);
     assert_eq!(code, 3);
 }
+
+#[test]
+fn import_data_stores_a_readable_log_and_refuses_a_bad_one() {
+    let (dir, map, log) = setup();
+    let ws = dir.path().join("ws");
+    let wsa = ws.as_os_str();
+    let (code, id, err) = run([
+        "--workspace".as_ref(),
+        wsa,
+        "import".as_ref(),
+        map.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let id = id.trim().to_string();
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "who,what\n1,a\n").unwrap();
+    let (code, _, err) = run([
+        "--workspace".as_ref(),
+        wsa,
+        "import-data".as_ref(),
+        id.as_ref(),
+        bad.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+
+    let (code, out, err) = run([
+        "--workspace".as_ref(),
+        wsa,
+        "import-data".as_ref(),
+        id.as_ref(),
+        log.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let dataset = uuid::Uuid::parse_str(out.trim()).expect("the dataset's id");
+
+    let workspace = corridor_store::Workspace::open(&ws).unwrap();
+    let map_id = uuid::Uuid::parse_str(&id).unwrap();
+    let stored = workspace.datasets(map_id).unwrap();
+    assert_eq!(stored.len(), 1, "the bad file left nothing behind");
+    assert_eq!(stored[0].id, dataset);
+    assert_eq!((stored[0].rows, stored[0].bad_rows), (5, 0));
+    assert_eq!(stored[0].bytes, LOG.len() as u64);
+    let mut back = String::new();
+    std::io::Read::read_to_string(&mut workspace.dataset_reader(dataset).unwrap(), &mut back)
+        .unwrap();
+    assert_eq!(back, LOG);
+}
