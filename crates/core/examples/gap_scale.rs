@@ -14,10 +14,18 @@ use corridor_core::gap::generate::{generate, GenSpec, Recording};
 use corridor_core::gap::{report, Collector, Filter, ReportOptions};
 
 fn peak_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+fn rss_mib() -> f64 {
+    status_mib("VmRSS:")
+}
+
+fn status_mib(key: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(key))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
@@ -71,17 +79,28 @@ fn main() {
             null.0
         );
     }
+    let mem = |when: &str| {
+        println!(
+            "  memory after {when}: {:.0} MiB now, {:.0} MiB peak",
+            rss_mib(),
+            peak_mib()
+        )
+    };
+    mem("feeding");
     let t = Instant::now();
     let log = collector.finish(&mut Quiet).expect("finish");
     let finish_secs = t.elapsed().as_secs_f64();
+    mem("finish");
     let t = Instant::now();
     let agg = log
         .aggregate(&Filter::all(), &mut Quiet)
         .expect("aggregate");
     let agg_secs = t.elapsed().as_secs_f64();
+    mem("aggregate");
     let t = Instant::now();
     let r = report(&map, &agg, &ReportOptions::default(), &mut Quiet).expect("report");
     let report_secs = t.elapsed().as_secs_f64();
+    mem("report");
     println!(
         "finish {finish_secs:.3} s, aggregate {agg_secs:.3} s, report {report_secs:.3} s; \
          engine total {:.3} s",
@@ -90,7 +109,7 @@ fn main() {
     println!(
         "cases {}, variants {}, log fitness {:.4}, log held {:.0} MiB, peak {:.0} MiB",
         r.totals.cases,
-        r.variants.len(),
+        r.totals.variants,
         r.conformance.log_fitness.unwrap_or(f64::NAN),
         log.heap_bytes() as f64 / 1048576.0,
         peak_mib()
