@@ -197,7 +197,34 @@ fn widen(bits: u32) -> f64 {
     f.to_string().parse().unwrap_or(f64::from(f))
 }
 
-fn distribution(counts: FxMap<u32, u64>) -> Distribution {
+/// Counts of `u32` keys: a short list searched in order while there are few distinct keys (a
+/// score scale has a handful of values, a log a handful of channel pairs), a hash map beyond.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    few: Vec<(u32, u64)>,
+    many: FxMap<u32, u64>,
+}
+
+impl Tally {
+    #[inline]
+    fn add(&mut self, key: u32) {
+        if let Some(e) = self.few.iter_mut().find(|e| e.0 == key) {
+            e.1 += 1;
+        } else if self.few.len() < 16 {
+            self.few.push((key, 1));
+        } else {
+            *self.many.entry(key).or_insert(0) += 1;
+        }
+    }
+
+    fn into_counts(self) -> Vec<(u32, u64)> {
+        let mut out = self.few;
+        out.extend(self.many);
+        out
+    }
+}
+
+fn distribution(counts: Vec<(u32, u64)>) -> Distribution {
     Distribution::from_counts(counts.into_iter().map(|(bits, n)| (widen(bits), n)))
 }
 
@@ -214,7 +241,7 @@ impl ObservedLog {
         let ncases = self.cases.len();
         let nacts = self.activities.len();
         let mut events = vec![0u64; nacts];
-        let mut scores: Vec<FxMap<u32, u64>> = vec![FxMap::default(); nacts];
+        let mut scores: Vec<Tally> = vec![Tally::default(); nacts];
         let mut table: Interner<Vec<u32>> = Interner::default();
         let mut counts: Vec<u64> = Vec::new();
         let mut examples: Vec<u32> = Vec::new();
@@ -222,7 +249,7 @@ impl ObservedLog {
         let mut case_variant = vec![u32::MAX; ncases];
         let mut channel_events = vec![0u64; self.channels.len() + 1];
         let mut channel_steps = 0u64;
-        let mut switches: FxMap<u32, u64> = FxMap::default();
+        let mut switches = Tally::default();
         let (mut kept_cases, mut kept_events) = (0u64, 0u64);
 
         for (c, variant_of_case) in case_variant.iter_mut().enumerate() {
@@ -249,7 +276,7 @@ impl ObservedLog {
             for (&a, &s) in acts.iter().zip(&self.score[range.clone()]) {
                 events[a as usize] += 1;
                 if !s.is_nan() {
-                    *scores[a as usize].entry(s.to_bits()).or_insert(0) += 1;
+                    scores[a as usize].add(s.to_bits());
                 }
             }
             let chans = &self.channel[range];
@@ -260,8 +287,7 @@ impl ObservedLog {
                 if pair[0] != 0 && pair[1] != 0 {
                     channel_steps += 1;
                     if pair[0] != pair[1] {
-                        let key = u32::from(pair[0]) << 16 | u32::from(pair[1]);
-                        *switches.entry(key).or_insert(0) += 1;
+                        switches.add(u32::from(pair[0]) << 16 | u32::from(pair[1]));
                     }
                 }
             }
@@ -286,7 +312,7 @@ impl ObservedLog {
                 name: self.activities.get(a).to_string(),
                 events: events[a as usize],
                 cases: 0,
-                scores: distribution(std::mem::take(&mut scores[a as usize])),
+                scores: distribution(std::mem::take(&mut scores[a as usize]).into_counts()),
             });
         }
 
@@ -403,6 +429,7 @@ impl ObservedLog {
             })
             .collect();
         let mut channel_switches: Vec<Edge> = switches
+            .into_counts()
             .into_iter()
             .map(|(k, count)| Edge {
                 from: chan_rank[(k >> 16) as usize],
@@ -451,7 +478,7 @@ impl ObservedLog {
             .enumerate()
             .filter(|(_, m)| !m.is_empty())
             .map(|(s, m)| {
-                let scores = distribution(m);
+                let scores = distribution(m.into_iter().collect());
                 SubjectStats {
                     name: self.subjects.get(s as u32).to_string(),
                     rows: scores.count(),

@@ -34,9 +34,18 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 56));
+            // Fixed-size reads only (a variable-length copy would be a call to memcpy): the
+            // last 8 bytes of a longer key, or the few bytes of a short one.
+            let word = if bytes.len() >= 8 {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(&bytes[bytes.len() - 8..]);
+                u64::from_le_bytes(word)
+            } else {
+                rest.iter()
+                    .enumerate()
+                    .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i))
+            };
+            self.add(word ^ ((rest.len() as u64) << 56));
         }
     }
 
@@ -246,9 +255,11 @@ fn word(s: &str) -> Option<(u64, u8)> {
     if b.len() > 8 {
         return None;
     }
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    Some((u64::from_le_bytes(w), b.len() as u8))
+    let w = b
+        .iter()
+        .enumerate()
+        .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+    Some((w, b.len() as u8))
 }
 
 impl Labels {

@@ -220,16 +220,13 @@ impl Collector {
                 }
             }
         }
-        // Reorder each column in place, cycle by cycle: no second copy of a column.
-        let mut seen = vec![0u64; n.div_ceil(64)];
-        let mut activity = ev_activity;
-        permute(&mut activity, &order, &mut seen);
-        let mut time = ev_time;
-        permute(&mut time, &order, &mut seen);
-        let mut score = ev_score;
-        permute(&mut score, &order, &mut seen);
-        let mut channel = ev_channel;
-        permute(&mut channel, &order, &mut seen);
+        // Reorder the columns in place, cycle by cycle: no second copy of a column.
+        let (mut activity, mut time, mut score, mut channel) =
+            (ev_activity, ev_time, ev_score, ev_channel);
+        permute(
+            &mut Columns(&mut activity, &mut time, &mut score, &mut channel),
+            &order,
+        );
         drop(order);
         if progress.advance(ncases as u64, Some(ncases as u64), n as u64) == Flow::Cancel {
             return Err(GapError::Cancelled);
@@ -257,24 +254,67 @@ impl Collector {
     }
 }
 
-/// Puts `values[order[i]]` at `i` for every `i`, in place, following the permutation's cycles.
-/// `seen` is a scratch bit set of at least `values.len()` bits.
-fn permute<T: Copy>(values: &mut [T], order: &[u32], seen: &mut [u64]) {
-    seen.fill(0);
-    for start in 0..values.len() {
+/// Columns moved together by [`permute`].
+trait Permutable {
+    type Item: Copy;
+    fn len(&self) -> usize;
+    fn get(&self, i: usize) -> Self::Item;
+    fn set(&mut self, i: usize, item: Self::Item);
+}
+
+impl<T: Copy> Permutable for Vec<T> {
+    type Item = T;
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn get(&self, i: usize) -> T {
+        self[i]
+    }
+    fn set(&mut self, i: usize, item: T) {
+        self[i] = item;
+    }
+}
+
+struct Columns<'a>(&'a mut [u32], &'a mut [i64], &'a mut [f32], &'a mut [u16]);
+
+impl Permutable for Columns<'_> {
+    type Item = (u32, i64, f32, u16);
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn get(&self, i: usize) -> Self::Item {
+        (self.0[i], self.1[i], self.2[i], self.3[i])
+    }
+    #[inline]
+    fn set(&mut self, i: usize, (a, t, s, c): Self::Item) {
+        self.0[i] = a;
+        self.1[i] = t;
+        self.2[i] = s;
+        self.3[i] = c;
+    }
+}
+
+/// Puts the item at `order[i]` at `i` for every `i`, in place, following the permutation's
+/// cycles (one bit per item marks what is done).
+fn permute<P: Permutable>(values: &mut P, order: &[u32]) {
+    let n = values.len();
+    let mut seen = vec![0u64; n.div_ceil(64)];
+    for start in 0..n {
         if seen[start / 64] >> (start % 64) & 1 == 1 {
             continue;
         }
-        let first = values[start];
+        let first = values.get(start);
         let mut at = start;
         loop {
             seen[at / 64] |= 1 << (at % 64);
             let from = order[at] as usize;
             if from == start {
-                values[at] = first;
+                values.set(at, first);
                 break;
             }
-            values[at] = values[from];
+            let item = values.get(from);
+            values.set(at, item);
             at = from;
         }
     }
@@ -432,11 +472,10 @@ mod tests {
         let values: Vec<i64> = (0..200).map(|i| i * 10).collect();
         let gathered: Vec<i64> = order.iter().map(|&i| values[i as usize]).collect();
         let mut in_place = values.clone();
-        let mut seen = vec![0u64; 4];
-        permute(&mut in_place, &order, &mut seen);
+        permute(&mut in_place, &order);
         assert_eq!(in_place, gathered);
         let identity: Vec<u32> = (0..200).collect();
-        permute(&mut in_place, &identity, &mut seen);
+        permute(&mut in_place, &identity);
         assert_eq!(in_place, gathered);
     }
 }
