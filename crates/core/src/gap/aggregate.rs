@@ -27,7 +27,7 @@ pub struct Aggregates {
     pub activities: Vec<ActivityStats>,
     /// Distinct activity sequences, most frequent first, ties by the sequence of activity names
     /// compared lexicographically (element by element, byte order; a prefix comes first).
-    pub variants: Vec<Variant>,
+    pub variants: Variants,
     /// Directly-follows counts: how often `to` comes right after `from` in a case. Sorted by
     /// (from, to).
     pub dfg: Vec<Edge>,
@@ -79,18 +79,74 @@ pub struct ChannelStats {
     pub events: u64,
 }
 
-/// A distinct activity sequence and the cases that followed it.
+/// The distinct activity sequences and the cases that followed them, flat: a few vectors for
+/// all variants rather than a few allocations per variant (a large log has hundreds of
+/// thousands). Variant `v` is [`Variants::get`]`(v)`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Variant {
-    /// Activity ids, in case order.
+pub struct Variants {
+    /// Variant `v`'s activity ids are `activities[offsets[v]..offsets[v + 1]]`, in case order.
+    pub offsets: Vec<usize>,
     pub activities: Vec<u32>,
-    /// How many cases.
-    pub count: u64,
-    /// The id of the first of those cases in file order.
-    pub example_case: String,
-    /// Per case (in file order of first appearance), per event: milliseconds since the case's
-    /// earliest known timestamp, or [`NO_TIME`]. `count × activities.len()` values, row-major.
+    /// How many cases followed each variant.
+    pub counts: Vec<u64>,
+    /// Variant `v`'s example case, the first of its cases in file order, is
+    /// `example_names[example_ends[v - 1]..example_ends[v]]` (from 0 for the first).
+    pub example_ends: Vec<usize>,
+    pub example_names: String,
+    /// Variant `v`'s times are `times[time_offsets[v]..time_offsets[v + 1]]`: per case (in
+    /// file order of first appearance), per event, milliseconds since the case's earliest
+    /// known timestamp, or [`NO_TIME`]; `counts[v] × len` values, row-major.
+    pub time_offsets: Vec<usize>,
     pub times: Vec<i64>,
+}
+
+/// One variant, borrowed from [`Variants`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VariantRef<'a> {
+    pub activities: &'a [u32],
+    pub count: u64,
+    pub example_case: &'a str,
+    pub times: &'a [i64],
+}
+
+impl Variants {
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    pub fn get(&self, v: usize) -> VariantRef<'_> {
+        let from = if v == 0 { 0 } else { self.example_ends[v - 1] };
+        VariantRef {
+            activities: &self.activities[self.offsets[v]..self.offsets[v + 1]],
+            count: self.counts[v],
+            example_case: &self.example_names[from..self.example_ends[v]],
+            times: &self.times[self.time_offsets[v]..self.time_offsets[v + 1]],
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = VariantRef<'_>> {
+        (0..self.len()).map(|v| self.get(v))
+    }
+
+    /// Appends a variant (for another layer 1 building the contract; keep the order documented
+    /// on [`Aggregates::variants`]). `times` holds `count × activities.len()` values.
+    pub fn push(&mut self, activities: &[u32], count: u64, example_case: &str, times: &[i64]) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+            self.time_offsets.push(0);
+        }
+        self.activities.extend_from_slice(activities);
+        self.offsets.push(self.activities.len());
+        self.counts.push(count);
+        self.example_names.push_str(example_case);
+        self.example_ends.push(self.example_names.len());
+        self.times.extend_from_slice(times);
+        self.time_offsets.push(self.times.len());
+    }
 }
 
 /// A counted pair of ids.
@@ -141,7 +197,34 @@ fn widen(bits: u32) -> f64 {
     f.to_string().parse().unwrap_or(f64::from(f))
 }
 
-fn distribution(counts: FxMap<u32, u64>) -> Distribution {
+/// Counts of `u32` keys: a short list searched in order while there are few distinct keys (a
+/// score scale has a handful of values, a log a handful of channel pairs), a hash map beyond.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    few: Vec<(u32, u64)>,
+    many: FxMap<u32, u64>,
+}
+
+impl Tally {
+    #[inline]
+    fn add(&mut self, key: u32) {
+        if let Some(e) = self.few.iter_mut().find(|e| e.0 == key) {
+            e.1 += 1;
+        } else if self.few.len() < 16 {
+            self.few.push((key, 1));
+        } else {
+            *self.many.entry(key).or_insert(0) += 1;
+        }
+    }
+
+    fn into_counts(self) -> Vec<(u32, u64)> {
+        let mut out = self.few;
+        out.extend(self.many);
+        out
+    }
+}
+
+fn distribution(counts: Vec<(u32, u64)>) -> Distribution {
     Distribution::from_counts(counts.into_iter().map(|(bits, n)| (widen(bits), n)))
 }
 
@@ -158,25 +241,25 @@ impl ObservedLog {
         let ncases = self.cases.len();
         let nacts = self.activities.len();
         let mut events = vec![0u64; nacts];
-        let mut scores: Vec<FxMap<u32, u64>> = vec![FxMap::default(); nacts];
+        let mut scores: Vec<Tally> = vec![Tally::default(); nacts];
         let mut table: Interner<Vec<u32>> = Interner::default();
         let mut counts: Vec<u64> = Vec::new();
         let mut examples: Vec<u32> = Vec::new();
-        let mut times: Vec<Vec<i64>> = Vec::new();
+        // Pass 1 notes each kept case's variant; pass 2 writes the times in place.
+        let mut case_variant = vec![u32::MAX; ncases];
         let mut channel_events = vec![0u64; self.channels.len() + 1];
         let mut channel_steps = 0u64;
-        let mut switches: FxMap<u32, u64> = FxMap::default();
+        let mut switches = Tally::default();
         let (mut kept_cases, mut kept_events) = (0u64, 0u64);
 
-        for c in 0..ncases {
+        for (c, variant_of_case) in case_variant.iter_mut().enumerate() {
             if c % PROGRESS_EVERY == 0 && c > 0 {
                 let rows = u64::from(self.case_start[c]);
                 if progress.advance(c as u64, Some(ncases as u64), rows) == Flow::Cancel {
                     return Err(GapError::Cancelled);
                 }
             }
-            let first = self.case_first_time[c];
-            if !keep.accepts(self.case_segment[c], first) {
+            if !keep.accepts(self.case_segment[c], self.case_first_time[c]) {
                 continue;
             }
             let range = self.case_start[c] as usize..self.case_start[c + 1] as usize;
@@ -187,21 +270,13 @@ impl ObservedLog {
             if new {
                 counts.push(0);
                 examples.push(c as u32);
-                times.push(Vec::new());
             }
-            let v = v as usize;
-            counts[v] += 1;
-            times[v].extend(self.time[range.clone()].iter().map(|&t| {
-                if t == NO_TIME || first == NO_TIME {
-                    NO_TIME
-                } else {
-                    t - first
-                }
-            }));
+            counts[v as usize] += 1;
+            *variant_of_case = v;
             for (&a, &s) in acts.iter().zip(&self.score[range.clone()]) {
                 events[a as usize] += 1;
                 if !s.is_nan() {
-                    *scores[a as usize].entry(s.to_bits()).or_insert(0) += 1;
+                    scores[a as usize].add(s.to_bits());
                 }
             }
             let chans = &self.channel[range];
@@ -212,13 +287,11 @@ impl ObservedLog {
                 if pair[0] != 0 && pair[1] != 0 {
                     channel_steps += 1;
                     if pair[0] != pair[1] {
-                        let key = u32::from(pair[0]) << 16 | u32::from(pair[1]);
-                        *switches.entry(key).or_insert(0) += 1;
+                        switches.add(u32::from(pair[0]) << 16 | u32::from(pair[1]));
                     }
                 }
             }
         }
-
         let total = Some(ncases as u64);
         if progress.advance(ncases as u64, total, self.activity.len() as u64) == Flow::Cancel {
             return Err(GapError::Cancelled);
@@ -239,28 +312,64 @@ impl ObservedLog {
                 name: self.activities.get(a).to_string(),
                 events: events[a as usize],
                 cases: 0,
-                scores: distribution(std::mem::take(&mut scores[a as usize])),
+                scores: distribution(std::mem::take(&mut scores[a as usize]).into_counts()),
             });
         }
 
-        let mut variants: Vec<Variant> = (0..table.len())
-            .map(|v| Variant {
-                activities: table
-                    .get(v as u32)
-                    .iter()
-                    .map(|&a| rank[a as usize])
-                    .collect(),
-                count: counts[v],
-                example_case: self.cases.get(examples[v]).to_string(),
-                times: std::mem::take(&mut times[v]),
-            })
-            .collect();
-        drop(table);
-        variants.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.activities.cmp(&b.activities))
+        // Variants: most frequent first, ties by their activity names (ids now follow names).
+        let (mut seqs, ends) = table.into_parts();
+        for a in seqs.iter_mut() {
+            *a = rank[*a as usize];
+        }
+        let seq = |v: u32| {
+            let v = v as usize;
+            &seqs[if v == 0 { 0 } else { ends[v - 1] }..ends[v]]
+        };
+        let mut sorted: Vec<u32> = (0..ends.len() as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| {
+            counts[b as usize]
+                .cmp(&counts[a as usize])
+                .then_with(|| seq(a).cmp(seq(b)))
         });
+        let mut place = vec![0u32; sorted.len()];
+        let mut variants = Variants::default();
+        variants.offsets.reserve_exact(sorted.len() + 1);
+        variants.activities.reserve_exact(seqs.len());
+        variants.offsets.push(0);
+        variants.time_offsets.push(0);
+        let mut time_end = 0usize;
+        for (i, &v) in sorted.iter().enumerate() {
+            place[v as usize] = i as u32;
+            let acts = seq(v);
+            variants.activities.extend_from_slice(acts);
+            variants.offsets.push(variants.activities.len());
+            variants.counts.push(counts[v as usize]);
+            variants
+                .example_names
+                .push_str(self.cases.get(examples[v as usize]));
+            variants.example_ends.push(variants.example_names.len());
+            time_end += acts.len() * counts[v as usize] as usize;
+            variants.time_offsets.push(time_end);
+        }
+        drop((seqs, ends, sorted));
+        variants.times = vec![NO_TIME; time_end];
+        let mut cursor: Vec<usize> = variants.time_offsets[..variants.len()].to_vec();
+        for (c, &v) in case_variant.iter().enumerate() {
+            if v == u32::MAX {
+                continue;
+            }
+            let p = place[v as usize] as usize;
+            let first = self.case_first_time[c];
+            let range = self.case_start[c] as usize..self.case_start[c + 1] as usize;
+            let out = &mut variants.times[cursor[p]..cursor[p] + range.len()];
+            for (slot, &t) in out.iter_mut().zip(&self.time[range]) {
+                if t != NO_TIME && first != NO_TIME {
+                    *slot = t - first;
+                }
+            }
+            cursor[p] += out.len();
+        }
+        drop(case_variant);
 
         let n = activities.len();
         let mut stamp = vec![usize::MAX; n];
@@ -268,7 +377,7 @@ impl ObservedLog {
         let mut ends = vec![0u64; n];
         let mut dfg: FxMap<u64, u64> = FxMap::default();
         for (i, v) in variants.iter().enumerate() {
-            for &a in &v.activities {
+            for &a in v.activities {
                 if stamp[a as usize] != i {
                     stamp[a as usize] = i;
                     activities[a as usize].cases += v.count;
@@ -320,6 +429,7 @@ impl ObservedLog {
             })
             .collect();
         let mut channel_switches: Vec<Edge> = switches
+            .into_counts()
             .into_iter()
             .map(|(k, count)| Edge {
                 from: chan_rank[(k >> 16) as usize],
@@ -368,7 +478,7 @@ impl ObservedLog {
             .enumerate()
             .filter(|(_, m)| !m.is_empty())
             .map(|(s, m)| {
-                let scores = distribution(m);
+                let scores = distribution(m.into_iter().collect());
                 SubjectStats {
                     name: self.subjects.get(s as u32).to_string(),
                     rows: scores.count(),

@@ -7,9 +7,7 @@ use crate::data::{Flow, Progress};
 use crate::model::JourneyMap;
 
 use super::aggregate::Aggregates;
-use super::align::{
-    deviations, Aligner, Alignment, Deviations, ModelStep, Move, Outcome, NO_LABEL,
-};
+use super::align::{deviations, Aligner, ModelStep, Move, Outcome, NO_LABEL};
 use super::intern::{FxMap, Interner};
 use super::stats::c32;
 use super::types::{CaseOutcome, Conformance, Deviation, DeviationKind, VariantReport};
@@ -21,12 +19,25 @@ const PROGRESS_EVERY: usize = 4096;
 pub(crate) struct ConformanceRun {
     pub conformance: Conformance,
     pub variants: Vec<VariantReport>,
-    /// Per variant, per corridor step: the trace position synchronised with the step, or
-    /// `NO_LABEL`. Row-major, `variants × steps`.
+    /// Per variant, the index of its alignment (variants with the same touchpoint sequence
+    /// share one).
+    pub alignment_of: Vec<u32>,
+    /// Per alignment, per corridor step: the trace position synchronised with the step, or
+    /// `NO_LABEL`. Row-major, `alignments × steps`.
     pub synced: Vec<u32>,
     /// Per corridor step: cases with a synchronous move on it, and with a move on model.
     pub executed: Vec<u64>,
     pub not_executed: Vec<u64>,
+}
+
+/// What is kept of one alignment: its figures and its deviations, each named by a trace
+/// position (moves on log) or a step (moves on model), in `found[found_from..found_to]`.
+struct Aligned {
+    cost: u32,
+    worst: u32,
+    fitness: f64,
+    outcome: Outcome,
+    found_to: usize,
 }
 
 struct Tally {
@@ -71,13 +82,15 @@ pub(crate) fn run(
     let m = model.len();
     let mut aligner = Aligner::default();
     let mut trace: Vec<u32> = Vec::new();
-    let mut synced = vec![NO_LABEL; agg.variants.len() * m];
+    let mut synced: Vec<u32> = Vec::new();
+    let mut alignment_of: Vec<u32> = Vec::with_capacity(agg.variants.len());
     let mut executed = vec![0u64; m];
     let mut not_executed = vec![0u64; m];
     let (mut cost, mut worst, mut fitness_sum) = (0f64, 0f64, 0f64);
     let (mut fitting, mut follows, mut dropped, mut off) = (0u64, 0u64, 0u64, 0u64);
     let mut tallies: FxMap<(DeviationKind, u32), Tally> = FxMap::default();
     let mut found: Vec<(DeviationKind, u32)> = Vec::new();
+    let mut named: Vec<(DeviationKind, u32)> = Vec::new();
     let mut variants = Vec::with_capacity(agg.variants.len().min(max_variants));
     let names: Vec<Arc<str>> = agg
         .activities
@@ -86,7 +99,7 @@ pub(crate) fn run(
         .collect();
     let mut cases_done = 0u64;
     let mut seen: Interner<Vec<u32>> = Interner::default();
-    let mut aligned: Vec<(Alignment, Deviations, Outcome)> = Vec::new();
+    let mut aligned: Vec<Aligned> = Vec::new();
 
     for (v, variant) in agg.variants.iter().enumerate() {
         if v % PROGRESS_EVERY == 0 && v > 0 {
@@ -104,54 +117,77 @@ pub(crate) fn run(
         if new {
             let a = aligner.align(&trace, &model);
             let d = deviations(&a, &trace, &model);
-            let o = d.outcome(a.cost);
-            aligned.push((a, d, o));
+            let row = synced.len();
+            synced.resize(row + m, NO_LABEL);
+            for mv in &a.moves {
+                if let Move::Sync { event, step } = *mv {
+                    synced[row + step as usize] = event;
+                }
+            }
+            found.extend(
+                d.skipped_steps
+                    .iter()
+                    .map(|&s| (DeviationKind::SkippedStep, s)),
+            );
+            found.extend(d.dropped_before.map(|s| (DeviationKind::DroppedOut, s)));
+            found.extend(
+                d.unexpected
+                    .iter()
+                    .map(|&e| (DeviationKind::UnexpectedActivity, e)),
+            );
+            found.extend(d.repeats.iter().map(|&e| (DeviationKind::Repeat, e)));
+            found.extend(
+                d.out_of_order
+                    .iter()
+                    .map(|&e| (DeviationKind::OutOfOrder, e)),
+            );
+            aligned.push(Aligned {
+                cost: a.cost,
+                worst: a.worst,
+                fitness: a.fitness(),
+                outcome: d.outcome(a.cost),
+                found_to: found.len(),
+            });
         }
-        let (a, d, o) = &aligned[key as usize];
-        let o = *o;
-        cost += (u64::from(a.cost) * n) as f64;
-        worst += (u64::from(a.worst) * n) as f64;
-        fitness_sum += a.fitness() * n as f64;
-        if a.cost == 0 {
+        alignment_of.push(key);
+        let al = &aligned[key as usize];
+        cost += (u64::from(al.cost) * n) as f64;
+        worst += (u64::from(al.worst) * n) as f64;
+        fitness_sum += al.fitness * n as f64;
+        if al.cost == 0 {
             fitting += n;
         }
-        match o {
+        match al.outcome {
             Outcome::Follows => follows += n,
             Outcome::DroppedOut => dropped += n,
             Outcome::OffPath => off += n,
         }
-        for mv in &a.moves {
-            match *mv {
-                Move::Sync { event, step } => {
-                    executed[step as usize] += n;
-                    synced[v * m + step as usize] = event;
-                }
-                Move::Model { step } => not_executed[step as usize] += n,
-                Move::Log { .. } => {}
+        let row = &synced[key as usize * m..(key as usize + 1) * m];
+        for (k, &event) in row.iter().enumerate() {
+            if event == NO_LABEL {
+                not_executed[k] += n;
+            } else {
+                executed[k] += n;
             }
         }
 
-        found.clear();
-        let act = |e: &u32| variant.activities[*e as usize];
-        found.extend(
-            d.skipped_steps
+        // Name each deviation: moves on log by their activity, moves on model by their step.
+        let from = if key == 0 {
+            0
+        } else {
+            aligned[key as usize - 1].found_to
+        };
+        named.clear();
+        named.extend(
+            found[from..al.found_to]
                 .iter()
-                .map(|&s| (DeviationKind::SkippedStep, s)),
+                .map(|&(kind, at)| match kind {
+                    DeviationKind::SkippedStep | DeviationKind::DroppedOut => (kind, at),
+                    _ => (kind, variant.activities[at as usize]),
+                }),
         );
-        found.extend(d.dropped_before.map(|s| (DeviationKind::DroppedOut, s)));
-        found.extend(
-            d.unexpected
-                .iter()
-                .map(|e| (DeviationKind::UnexpectedActivity, act(e))),
-        );
-        found.extend(d.repeats.iter().map(|e| (DeviationKind::Repeat, act(e))));
-        found.extend(
-            d.out_of_order
-                .iter()
-                .map(|e| (DeviationKind::OutOfOrder, act(e))),
-        );
-        found.sort_unstable();
-        for run in found.chunk_by(|x, y| x == y) {
+        named.sort_unstable();
+        for run in named.chunk_by(|x, y| x == y) {
             let t = tallies.entry(run[0]).or_insert(Tally {
                 cases: 0,
                 occurrences: 0,
@@ -176,11 +212,11 @@ pub(crate) fn run(
             } else {
                 n as f64 / agg.cases as f64
             },
-            cost: a.cost,
-            worst_cost: a.worst,
-            fitness: a.fitness(),
-            outcome: outcome(o),
-            example_case: variant.example_case.clone(),
+            cost: al.cost,
+            worst_cost: al.worst,
+            fitness: al.fitness,
+            outcome: outcome(al.outcome),
+            example_case: variant.example_case.to_string(),
         });
     }
 
@@ -198,7 +234,7 @@ pub(crate) fn run(
     let mut deviations: Vec<Deviation> = tallies
         .into_iter()
         .map(|((kind, subject), t)| {
-            let example_case = agg.variants[t.example].example_case.clone();
+            let example_case = agg.variants.get(t.example).example_case.to_string();
             let (cases, occurrences) = (c32(t.cases), c32(t.occurrences));
             match kind {
                 DeviationKind::SkippedStep | DeviationKind::DroppedOut => {
@@ -255,6 +291,7 @@ pub(crate) fn run(
     Ok(ConformanceRun {
         conformance,
         variants,
+        alignment_of,
         synced,
         executed,
         not_executed,

@@ -34,9 +34,18 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 56));
+            // Fixed-size reads only (a variable-length copy would be a call to memcpy): the
+            // last 8 bytes of a longer key, or the few bytes of a short one.
+            let word = if bytes.len() >= 8 {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(&bytes[bytes.len() - 8..]);
+                u64::from_le_bytes(word)
+            } else {
+                rest.iter()
+                    .enumerate()
+                    .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i))
+            };
+            self.add(word ^ ((rest.len() as u64) << 56));
         }
     }
 
@@ -225,6 +234,11 @@ impl<A: Arena> Interner<A> {
     pub fn heap_bytes(&self) -> usize {
         self.ends.capacity() * 8 + self.slots.capacity() * 8
     }
+
+    /// The keys laid end to end, and where each ends; the lookup table is dropped.
+    pub fn into_parts(self) -> (A, Vec<usize>) {
+        (self.arena, self.ends)
+    }
 }
 
 /// A few labels (channels, segments) as `u16` ids: 0 for none (absent or empty), else the
@@ -241,9 +255,11 @@ fn word(s: &str) -> Option<(u64, u8)> {
     if b.len() > 8 {
         return None;
     }
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    Some((u64::from_le_bytes(w), b.len() as u8))
+    let w = b
+        .iter()
+        .enumerate()
+        .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+    Some((w, b.len() as u8))
 }
 
 impl Labels {
@@ -269,56 +285,6 @@ impl Labels {
             self.short.push((w, n, id));
         }
         Some(id)
-    }
-}
-
-/// A column that grows in fixed chunks, so a long log never pays for a doubling copy.
-#[derive(Debug, Clone)]
-pub struct Chunked<T> {
-    chunks: Vec<Vec<T>>,
-    len: usize,
-}
-
-const CHUNK_BITS: u32 = 16;
-const CHUNK: usize = 1 << CHUNK_BITS;
-
-impl<T: Copy> Default for Chunked<T> {
-    fn default() -> Self {
-        Chunked {
-            chunks: Vec::new(),
-            len: 0,
-        }
-    }
-}
-
-impl<T: Copy> Chunked<T> {
-    #[inline]
-    pub fn push(&mut self, value: T) {
-        if self.len.is_multiple_of(CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
-        }
-        if let Some(last) = self.chunks.last_mut() {
-            last.push(value);
-        }
-        self.len += 1;
-    }
-
-    #[inline]
-    pub fn get(&self, i: usize) -> T {
-        self.chunks[i >> CHUNK_BITS][i & (CHUNK - 1)]
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The values in the order `order` names them, as one exact-size vector.
-    pub fn gather(&self, order: &[u32]) -> Vec<T> {
-        order.iter().map(|&i| self.get(i as usize)).collect()
     }
 }
 
@@ -373,19 +339,5 @@ mod tests {
             ]
         );
         assert_eq!(l.names.get(2), "web\0");
-    }
-
-    #[test]
-    fn chunked_columns_cross_chunk_edges() {
-        let mut c = Chunked::default();
-        for i in 0..(CHUNK as u32 * 2 + 3) {
-            c.push(i);
-        }
-        assert_eq!(c.len(), CHUNK * 2 + 3);
-        assert_eq!(c.get(CHUNK), CHUNK as u32);
-        assert_eq!(
-            c.gather(&[5, CHUNK as u32 * 2 + 2]),
-            [5, CHUNK as u32 * 2 + 2]
-        );
     }
 }

@@ -40,7 +40,9 @@ pub mod similarity;
 pub mod stats;
 mod types;
 
-pub use aggregate::{ActivityStats, Aggregates, ChannelStats, Edge, SubjectStats, Variant};
+pub use aggregate::{
+    ActivityStats, Aggregates, ChannelStats, Edge, SubjectStats, VariantRef, Variants,
+};
 pub use compare::{compare, TouchpointChange, WindowComparison};
 pub use mapping::{aliases_edit, AliasIndex, ConfirmedAlias, MappingError, MatchKind};
 pub use observe::{Collector, ObservedLog, MAX_EVENTS, NO_TIME};

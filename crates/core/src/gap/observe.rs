@@ -3,13 +3,14 @@
 //!
 //! Per event it keeps a case id and an activity id (`u32` each, interned), a timestamp (`i64`
 //! milliseconds), a score (`f32`, NaN when absent) and a channel (`u16`, 0 when absent): 22
-//! bytes, in columns that grow in 64k-event chunks. [`Collector::finish`] drops the case column
-//! and reorders the others case by case (18 bytes per event stay). Score-table rows keep a
-//! subject id, score, timestamp and segment.
+//! bytes, in one vector per field. (A large vector grows by remapping its pages, and capacity
+//! not yet written is not resident, so growth costs neither a copy nor memory.)
+//! [`Collector::finish`] drops the case column and reorders the others case by case, in place
+//! (18 bytes per event stay). Score-table rows keep a subject id, score, timestamp and segment.
 
 use crate::data::{EventSink, Flow, Progress, RawEvent, RawScore, ScoreSink};
 
-use super::intern::{Chunked, Labels, Strings};
+use super::intern::{Labels, Strings};
 use super::GapError;
 
 /// A timestamp that is not known.
@@ -33,11 +34,11 @@ pub struct Collector {
     channels: Labels,
     segments: Labels,
     subjects: Strings,
-    ev_case: Chunked<u32>,
-    ev_activity: Chunked<u32>,
-    ev_time: Chunked<i64>,
-    ev_score: Chunked<f32>,
-    ev_channel: Chunked<u16>,
+    ev_case: Vec<u32>,
+    ev_activity: Vec<u32>,
+    ev_time: Vec<i64>,
+    ev_score: Vec<f32>,
+    ev_channel: Vec<u16>,
     /// Per case: its segment (0 = none, else segment id + 1), and how many events it has.
     case_segment: Vec<u16>,
     case_events: Vec<u32>,
@@ -174,8 +175,8 @@ impl Collector {
         let mut order = vec![0u32; n];
         {
             let mut cursor: Vec<u32> = case_start[..ncases].to_vec();
-            for i in 0..n {
-                let c = ev_case.get(i) as usize;
+            for (i, &c) in ev_case.iter().enumerate() {
+                let c = c as usize;
                 order[cursor[c] as usize] = i as u32;
                 cursor[c] += 1;
             }
@@ -199,7 +200,7 @@ impl Collector {
             let mut first = NO_TIME;
             let mut sorted = true;
             for &i in slice.iter() {
-                let t = ev_time.get(i as usize);
+                let t = ev_time[i as usize];
                 if t != NO_TIME {
                     carried = t;
                     if first == NO_TIME || t < first {
@@ -219,14 +220,13 @@ impl Collector {
                 }
             }
         }
-        let activity = ev_activity.gather(&order);
-        drop(ev_activity);
-        let time = ev_time.gather(&order);
-        drop(ev_time);
-        let score = ev_score.gather(&order);
-        drop(ev_score);
-        let channel = ev_channel.gather(&order);
-        drop(ev_channel);
+        // Reorder the columns in place, cycle by cycle: no second copy of a column.
+        let (mut activity, mut time, mut score, mut channel) =
+            (ev_activity, ev_time, ev_score, ev_channel);
+        permute(
+            &mut Columns(&mut activity, &mut time, &mut score, &mut channel),
+            &order,
+        );
         drop(order);
         if progress.advance(ncases as u64, Some(ncases as u64), n as u64) == Flow::Cancel {
             return Err(GapError::Cancelled);
@@ -251,6 +251,72 @@ impl Collector {
             row_time,
             row_segment,
         })
+    }
+}
+
+/// Columns moved together by [`permute`].
+trait Permutable {
+    type Item: Copy;
+    fn len(&self) -> usize;
+    fn get(&self, i: usize) -> Self::Item;
+    fn set(&mut self, i: usize, item: Self::Item);
+}
+
+impl<T: Copy> Permutable for Vec<T> {
+    type Item = T;
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn get(&self, i: usize) -> T {
+        self[i]
+    }
+    fn set(&mut self, i: usize, item: T) {
+        self[i] = item;
+    }
+}
+
+struct Columns<'a>(&'a mut [u32], &'a mut [i64], &'a mut [f32], &'a mut [u16]);
+
+impl Permutable for Columns<'_> {
+    type Item = (u32, i64, f32, u16);
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn get(&self, i: usize) -> Self::Item {
+        (self.0[i], self.1[i], self.2[i], self.3[i])
+    }
+    #[inline]
+    fn set(&mut self, i: usize, (a, t, s, c): Self::Item) {
+        self.0[i] = a;
+        self.1[i] = t;
+        self.2[i] = s;
+        self.3[i] = c;
+    }
+}
+
+/// Puts the item at `order[i]` at `i` for every `i`, in place, following the permutation's
+/// cycles (one bit per item marks what is done).
+fn permute<P: Permutable>(values: &mut P, order: &[u32]) {
+    let n = values.len();
+    let mut seen = vec![0u64; n.div_ceil(64)];
+    for start in 0..n {
+        if seen[start / 64] >> (start % 64) & 1 == 1 {
+            continue;
+        }
+        let first = values.get(start);
+        let mut at = start;
+        loop {
+            seen[at / 64] |= 1 << (at % 64);
+            let from = order[at] as usize;
+            if from == start {
+                values.set(at, first);
+                break;
+            }
+            let item = values.get(from);
+            values.set(at, item);
+            at = from;
+        }
     }
 }
 
@@ -392,5 +458,24 @@ impl ObservedLog {
             + self.row_subject.capacity() * 18
             + self.cases.heap_bytes()
             + self.activities.heap_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permuting_in_place_is_gathering() {
+        // A permutation of 0..200 with cycles of several lengths and fixed points.
+        let order: Vec<u32> = (0..200u32).map(|i| (i * 7 + 3) % 200).collect();
+        let values: Vec<i64> = (0..200).map(|i| i * 10).collect();
+        let gathered: Vec<i64> = order.iter().map(|&i| values[i as usize]).collect();
+        let mut in_place = values.clone();
+        permute(&mut in_place, &order);
+        assert_eq!(in_place, gathered);
+        let identity: Vec<u32> = (0..200).collect();
+        permute(&mut in_place, &identity);
+        assert_eq!(in_place, gathered);
     }
 }

@@ -7,7 +7,7 @@ use crate::model::{JourneyMap, ScoreScale};
 
 use super::aggregate::Aggregates;
 use super::align::NO_LABEL;
-use super::conformance;
+use super::conformance::{self, ConformanceRun};
 use super::mapping::{AliasIndex, MatchKind};
 use super::observe::NO_TIME;
 use super::rollup;
@@ -71,7 +71,7 @@ fn flow(agg: &Aggregates, labels: &[u32], tp_stage: &[Option<usize>], stages: us
     let mut stage_seen = vec![usize::MAX; stages];
     for (v, variant) in agg.variants.iter().enumerate() {
         let mut furthest: Option<usize> = None;
-        for &a in &variant.activities {
+        for &a in variant.activities {
             let t = labels[a as usize];
             if t == NO_LABEL {
                 continue;
@@ -97,24 +97,25 @@ fn flow(agg: &Aggregates, labels: &[u32], tp_stage: &[Option<usize>], stages: us
     f
 }
 
-/// Per corridor step: the times, in milliseconds, from the previous step's event to this
-/// step's, over cases whose alignment synchronises both steps (none for the first step). One
-/// pass over the variants, each case's times read once.
-fn step_times(agg: &Aggregates, synced: &[u32], steps: usize) -> Vec<Vec<i64>> {
-    let mut out = vec![Vec::new(); steps];
+/// For corridor step `k` (from the second on): the times, in milliseconds, from the previous
+/// step's event to this step's, over cases whose alignment synchronises both steps. One
+/// sequential pass over the variants' times per step, so memory stays at one value per case.
+fn step_times(agg: &Aggregates, conf: &ConformanceRun, steps: usize, k: usize) -> Vec<i64> {
+    let mut out = Vec::new();
+    if k == 0 {
+        return out;
+    }
     for (v, variant) in agg.variants.iter().enumerate() {
-        let row = &synced[v * steps..(v + 1) * steps];
+        let a = conf.alignment_of[v] as usize;
+        let (p, q) = (conf.synced[a * steps + k - 1], conf.synced[a * steps + k]);
+        if p == NO_LABEL || q == NO_LABEL {
+            continue;
+        }
         let len = variant.activities.len();
         for case in variant.times.chunks_exact(len) {
-            for k in 1..steps {
-                let (p, q) = (row[k - 1], row[k]);
-                if p == NO_LABEL || q == NO_LABEL {
-                    continue;
-                }
-                let (tp, tq) = (case[p as usize], case[q as usize]);
-                if tp != NO_TIME && tq != NO_TIME {
-                    out[k].push(tq - tp);
-                }
+            let (tp, tq) = (case[p as usize], case[q as usize]);
+            if tp != NO_TIME && tq != NO_TIME {
+                out.push(tq - tp);
             }
         }
     }
@@ -207,14 +208,13 @@ pub fn report(
 
     let conf = conformance::run(map, agg, &labels, options.max_variants as usize, progress)?;
     let m = map.corridor.steps.len();
-    let mut times = step_times(agg, &conf.synced, m);
     let corridor: Vec<StepReport> = map
         .corridor
         .steps
         .iter()
         .enumerate()
         .map(|(k, step)| {
-            let mut times = std::mem::take(&mut times[k]);
+            let mut times = step_times(agg, &conf, m, k);
             let median = median_millis_as_secs(&mut times);
             let expected = step.expected_secs_from_previous;
             StepReport {
