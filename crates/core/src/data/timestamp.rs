@@ -187,9 +187,34 @@ fn general(text: &[u8], order: DateOrder) -> Result<i64, TimestampError> {
     Ok(seconds * 1000 + i64::from(millis))
 }
 
+/// What a date says about the order of day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// A real date in this order only (`13/01/2026` is day-first).
+    Order(DateOrder),
+    /// A real date in either order, and a different one in each (`01/02/2026`).
+    Either,
+    /// Nothing: another form, the same date both ways (`05/05/2026`), or no real date.
+    Nothing,
+}
+
+/// What `text` says about the order of day and month.
+pub(crate) fn order_shown(text: &[u8]) -> Shown {
+    let Some((a, b)) = day_month_fields(text) else {
+        return Shown::Nothing;
+    };
+    let real = |order| parse(text, order).is_ok();
+    match (a <= 12, b <= 12) {
+        (true, true) if a != b && real(DateOrder::DayFirst) => Shown::Either,
+        (false, true) if real(DateOrder::DayFirst) => Shown::Order(DateOrder::DayFirst),
+        (true, false) if real(DateOrder::MonthFirst) => Shown::Order(DateOrder::MonthFirst),
+        _ => Shown::Nothing,
+    }
+}
+
 /// The two leading numbers of a `nn/nn/yyyy` date (also with `.` or `-`), for telling the date
 /// order from the data; `None` for any other form.
-pub(crate) fn day_month_fields(text: &[u8]) -> Option<(u32, u32)> {
+fn day_month_fields(text: &[u8]) -> Option<(u32, u32)> {
     let text = trim(text);
     let sep = |b: Option<&u8>| matches!(b, Some(b'/' | b'.' | b'-'));
     if !sep(text.get(1)) && !sep(text.get(2)) {

@@ -459,3 +459,30 @@ fn data_read_events_dispatches_on_the_format() {
     .unwrap();
     assert_eq!(sink.0.len(), 1);
 }
+
+#[test]
+fn prefixes_comments_cdata_and_instructions_are_read_past() {
+    let prefixed = "<xes:log xmlns:xes=\"http://www.xes-standard.org/\"><xes:trace>\
+                    <xes:string key=\"concept:name\" value=\"c\"/><xes:event>\
+                    <xes:string key=\"concept:name\" value=\"a\"/></xes:event></xes:trace></xes:log>";
+    assert_eq!(read(prefixed.as_bytes()).0.len(), 1);
+    // `&…;` inside a comment, CDATA or a processing instruction is no entity.
+    let text = "<log><trace><string key=\"concept:name\" value=\"c\"/><!-- &comment; -->\
+                <![CDATA[ &x; ]]><?pi &y;?><event><string key=\"concept:name\" value=\"a\"/>\
+                </event></trace></log>";
+    assert_eq!(read(text.as_bytes()).0.len(), 1);
+}
+
+#[test]
+fn only_utf8_is_read() {
+    let head = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<log><trace>";
+    // Declared Latin-1 but plain ASCII: fine.
+    let ascii = format!("{head}<string key=\"concept:name\" value=\"c\"/><event><string key=\"concept:name\" value=\"a\"/></event></trace></log>");
+    assert_eq!(read(ascii.as_bytes()).0.len(), 1);
+    let mut latin = head.as_bytes().to_vec();
+    latin.extend_from_slice(b"<string key=\"concept:name\" value=\"caf\xe9\"/></trace></log>");
+    assert_eq!(
+        error(&latin).to_string(),
+        "line 2, column 13: not UTF-8 text: XES is read as UTF-8 (save the file as UTF-8)"
+    );
+}

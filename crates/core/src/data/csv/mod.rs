@@ -21,7 +21,7 @@ use super::lifecycle::LifecycleFilter;
 use super::mapping::{self, required, suggest_mapping};
 use super::report::{BadRow, ImportError, ReadReport, Role};
 use super::source::{Source, Ticker};
-use super::timestamp::{self, day_month_fields, DayCache};
+use super::timestamp::{order_shown, DayCache, Shown};
 use super::{
     ColumnMapping, DataFormat, DatasetKind, DateOrder, EventSink, ImportSettings, Progress,
     ScoreSink,
@@ -107,22 +107,18 @@ pub fn preview(
 
 fn date_order_shown(dates: &[Vec<u8>]) -> (DateOrder, Option<String>) {
     let mut ambiguous = None;
-    let real = |date: &[u8], order| timestamp::parse(date, order).is_ok();
     for date in dates {
-        match day_month_fields(date) {
-            Some((a, b)) if a > 12 && b <= 12 && real(date, DateOrder::DayFirst) => {
-                return (DateOrder::DayFirst, None)
-            }
-            Some((a, b)) if b > 12 && a <= 12 && real(date, DateOrder::MonthFirst) => {
-                return (DateOrder::MonthFirst, None)
-            }
-            Some((a, b)) if a != b && a <= 12 && b <= 12 && ambiguous.is_none() => {
-                ambiguous = Some(String::from_utf8_lossy(date.trim_ascii()).into_owned());
-            }
+        match order_shown(date) {
+            Shown::Order(order) => return (order, None),
+            Shown::Either if ambiguous.is_none() => ambiguous = Some(text_of(date)),
             _ => {}
         }
     }
     (DateOrder::Auto, ambiguous)
+}
+
+fn text_of(field: &[u8]) -> String {
+    String::from_utf8_lossy(field.trim_ascii()).into_owned()
 }
 
 /// Reads a CSV event log (case, activity, timestamp; optionally channel, score, segment) and
@@ -344,18 +340,14 @@ impl<'r> Layout<'r> {
             report.rows += 1;
             ticker.tick(report.rows)?;
             if dates.order == DateOrder::Auto {
-                let date = date_col.and_then(|c| rec.get(c));
-                match date.and_then(day_month_fields) {
-                    Some((a, b)) if a != b && a <= 12 && b <= 12 && pending.first.is_none() => {
-                        let value = String::from_utf8_lossy(date.unwrap_or_default().trim_ascii());
-                        pending.first = Some((rec.line, value.into_owned()));
+                let date = date_col.and_then(|c| rec.get(c)).unwrap_or_default();
+                match order_shown(date) {
+                    Shown::Either if pending.first.is_none() => {
+                        pending.first = Some((rec.line, text_of(date)));
                     }
-                    // Only a real date shows the order ('31/02/2026' shows nothing).
-                    Some((a, b)) if a > 12 && b <= 12 => {
-                        dates.show(DateOrder::DayFirst, rec.line, date)
-                    }
-                    Some((a, b)) if b > 12 && a <= 12 => {
-                        dates.show(DateOrder::MonthFirst, rec.line, date)
+                    Shown::Order(order) => {
+                        dates.order = order;
+                        dates.shown_by = Some((rec.line, text_of(date)));
                     }
                     _ => {}
                 }
@@ -376,18 +368,6 @@ impl<'r> Layout<'r> {
         ticker.tell(report.rows)?;
         report.settings.date_order = dates.order;
         report.finish()
-    }
-}
-
-impl Dates {
-    /// Takes `order` as shown by `date` (at `line`), if `date` is a real date in that order.
-    fn show(&mut self, order: DateOrder, line: u64, date: Option<&[u8]>) {
-        if date.is_none_or(|d| timestamp::parse(d, order).is_err()) {
-            return;
-        }
-        self.order = order;
-        let value = String::from_utf8_lossy(date.unwrap_or_default().trim_ascii()).into_owned();
-        self.shown_by = Some((line, value));
     }
 }
 

@@ -71,21 +71,23 @@ fn bad(rec: &Record<'_>, cols: &Columns, col: usize, role: Role, reason: String)
     BadRow::new(rec.line, Some(cols.name(col, role)), reason)
 }
 
+#[inline]
 fn field<'a>(rec: &Record<'a>, cols: &Columns, col: usize, role: Role) -> Result<&'a str, BadRow> {
     match rec.text(col) {
         Some(Ok(text)) => Ok(text.trim_ascii()),
-        Some(Err(at)) => Err(bad(
-            rec,
-            cols,
-            col,
-            role,
-            format!("not UTF-8 text (byte {})", at + 1),
-        )),
-        None => {
-            let reason = format!("missing: the row has {} fields", rec.len());
-            Err(bad(rec, cols, col, role, reason))
-        }
+        problem => Err(not_a_field(rec, cols, col, role, problem.is_some())),
     }
+}
+
+/// Why field `col` could not be read: it is not UTF-8, or (`!present`) the row is too short.
+#[cold]
+#[inline(never)]
+fn not_a_field(rec: &Record<'_>, cols: &Columns, col: usize, role: Role, present: bool) -> BadRow {
+    let reason = match rec.text(col) {
+        Some(Err(at)) if present => format!("not UTF-8 text (byte {})", at + 1),
+        _ => format!("missing: the row has {} fields", rec.len()),
+    };
+    bad(rec, cols, col, role, reason)
 }
 
 fn required<'a>(
@@ -170,13 +172,16 @@ impl EventRows<'_> {
         dates: &mut Dates,
         report: &mut ReadReport,
     ) -> Result<(), ImportError> {
-        let transition = match optional(&rec, &self.names, self.cols.lifecycle, Role::Activity) {
-            Ok(t) => t,
-            Err(row) => return report.bad(row),
-        };
-        if !self.lifecycle.keeps(transition, rec.line)? {
-            report.skipped_lifecycle += 1;
-            return Ok(());
+        if self.cols.lifecycle.is_some() {
+            let transition = match optional(&rec, &self.names, self.cols.lifecycle, Role::Activity)
+            {
+                Ok(t) => t,
+                Err(row) => return report.bad(row),
+            };
+            if !self.lifecycle.keeps(transition, rec.line)? {
+                report.skipped_lifecycle += 1;
+                return Ok(());
+            }
         }
         match self.event(&rec, dates) {
             Ok(event) => {
@@ -297,6 +302,9 @@ impl Pending {
         &mut self,
         mut f: impl FnMut(Record<'_>) -> Result<(), ImportError>,
     ) -> Result<(), ImportError> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
         let (mut data_at, mut ends_at) = (0, 0);
         for &(line, data_end, ends_end) in &self.rows {
             f(Record::new(

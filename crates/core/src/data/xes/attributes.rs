@@ -67,7 +67,11 @@ pub fn attributes<'a>(e: &'a BytesStart<'_>) -> Result<KeyValue<'a>, ValueError>
 /// An attribute value as XML reads it: line ends and tabs become spaces, the five predefined
 /// entities and character references are replaced; any other entity is an error.
 fn unescape(raw: &str) -> Result<Cow<'_, str>, ValueError> {
-    if !raw.bytes().any(|c| c == b'&' || c < b' ') {
+    // Without short-circuit, so that it vectorises: values are short, and rarely need work.
+    let special = raw
+        .bytes()
+        .fold(false, |any, c| any | (c == b'&') | (c < b' '));
+    if !special {
         return Ok(Cow::Borrowed(raw));
     }
     if raw.contains('<') {

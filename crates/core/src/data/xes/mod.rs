@@ -84,6 +84,10 @@ pub fn read_events(
                 let e = io::Error::new(e.kind(), e.to_string());
                 return Err(Source::classify(gzip, consumed.get(), e));
             }
+            Err(quick_xml::Error::Encoding(_)) => {
+                let reason = "not UTF-8 text: XES is read as UTF-8 (save the file as UTF-8)";
+                return Err(xml_error(xml.get_mut().marked(), reason.into()));
+            }
             Err(other) => return Err(xml_error(xml.get_mut().marked(), other.to_string())),
         };
         match event {
