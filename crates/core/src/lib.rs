@@ -9,6 +9,7 @@ pub mod examples;
 pub mod file;
 pub mod model;
 pub mod outline;
+pub mod render;
 pub mod story;
 pub mod strategy;
 pub mod templates;
