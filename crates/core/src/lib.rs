@@ -10,6 +10,7 @@ pub mod file;
 pub mod model;
 pub mod outline;
 pub mod render;
+pub mod report;
 pub mod story;
 pub mod strategy;
 pub mod templates;

@@ -16,6 +16,46 @@ pub static REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Re
 /// Noto Sans Bold 2.004.
 pub static BOLD: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Bold.ttf");
 
+/// CSS `@font-face` rules carrying both shipped fonts as data (about 1.4 MB): a browser then
+/// draws an SVG or HTML export in the very fonts its text was measured with.
+pub fn font_face_css() -> &'static str {
+    use std::sync::OnceLock;
+
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| {
+        let face = |weight: u16, data: &[u8]| {
+            format!(
+                "@font-face{{font-family:'{FAMILY}';font-style:normal;font-weight:{weight};\
+                 src:url(data:font/ttf;base64,{}) format('truetype')}}\n",
+                base64(data)
+            )
+        };
+        face(400, REGULAR) + &face(700, BOLD)
+    })
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// The font database the PNG and PDF backends parse SVG with: the shipped fonts only, with
 /// every generic family mapped to them (usvg silently drops text whose family it cannot
 /// resolve).
@@ -46,5 +86,19 @@ pub(crate) fn usvg_options() -> resvg::usvg::Options<'static> {
         font_family: FAMILY.to_string(),
         fontdb: database(),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 }

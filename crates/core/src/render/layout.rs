@@ -365,7 +365,7 @@ fn count_back_loops(map: &JourneyMap, stage_index: &HashMap<Id, usize>) -> usize
         .count()
 }
 
-fn capitalised(text: &str) -> String {
+pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -13,15 +13,15 @@ use crate::model::{Id, JourneyMap, ScoreScale};
 
 pub mod fonts;
 mod grid;
-mod layout;
+pub(crate) mod layout;
 mod pages;
-mod palette;
+pub(crate) mod palette;
 mod paths;
-mod svg;
+pub(crate) mod svg;
 pub mod text;
 
 #[cfg(feature = "png-pdf")]
-mod pdf;
+pub(crate) mod pdf;
 #[cfg(feature = "png-pdf")]
 mod png;
 
@@ -38,6 +38,10 @@ pub struct RenderOptions {
     /// explains the colours. `None` when no dataset is linked.
     #[serde(default)]
     pub overlay: Option<GapOverlay>,
+    /// Carry the shipped fonts inside the SVG (`@font-face` data, about 1.4 MB), so a browser
+    /// without Noto Sans draws it exactly as measured. PNG and PDF never need it.
+    #[serde(default)]
+    pub embed_fonts: bool,
 }
 
 /// Observed scores per touchpoint, as the gap engine computes them. Touchpoints it does not

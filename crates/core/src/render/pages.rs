@@ -70,7 +70,7 @@ pub fn pages(
             open(&mut out, pw, ph, &map.title);
             let n = pages.len() + 1;
             let where_ = format!(
-                "Stages {}\u{2013}{}   \u{b7}   page {n} of {total}",
+                "Stages {}\u{2013}{}   \u{b7}   map page {n} of {total}",
                 cols.start + 1,
                 cols.end
             );

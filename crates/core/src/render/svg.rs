@@ -16,7 +16,7 @@ const MAP_TITLE_FONT: Font = Font::bold(22.0);
 const MAP_META_FONT: Font = Font::regular(11.0);
 const LEGEND_FONT: Font = Font::regular(10.0);
 
-pub(super) fn open(out: &mut String, w: f32, h: f32, title: &str) {
+pub(crate) fn open(out: &mut String, w: f32, h: f32, title: &str) {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
@@ -30,7 +30,7 @@ pub(super) fn open(out: &mut String, w: f32, h: f32, title: &str) {
 }
 
 /// A `<text>` element. `anchor` is "start", "middle" or "end".
-pub(super) fn text(
+pub(crate) fn text(
     out: &mut String,
     x: f32,
     y: f32,
@@ -55,7 +55,7 @@ pub(super) fn text(
     let _ = writeln!(out, " fill=\"{fill}\">{}</text>", escape(content));
 }
 
-pub(super) fn rect(out: &mut String, r: Rect, rx: f32, fill: &str, stroke: Option<(&str, f32)>) {
+pub(crate) fn rect(out: &mut String, r: Rect, rx: f32, fill: &str, stroke: Option<(&str, f32)>) {
     let _ = write!(
         out,
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
@@ -75,7 +75,7 @@ pub(super) fn rect(out: &mut String, r: Rect, rx: f32, fill: &str, stroke: Optio
 }
 
 /// The lines under the map's title: persona, score scale, last change.
-pub(super) fn meta_text(map: &JourneyMap) -> String {
+pub(crate) fn meta_text(map: &JourneyMap) -> String {
     let mut parts = Vec::new();
     if let Some(p) = map.persona.and_then(|id| map.persona_by_id(id)) {
         parts.push(format!("Persona: {}", p.name));
@@ -95,7 +95,7 @@ pub(super) fn meta_text(map: &JourneyMap) -> String {
 }
 
 /// The whole map: title block, legend, then the grid.
-pub fn full(layout: &Layout, map: &JourneyMap, _options: &RenderOptions) -> String {
+pub fn full(layout: &Layout, map: &JourneyMap, options: &RenderOptions) -> String {
     let width = (layout.grid_w + 2.0 * MARGIN).max(480.0);
     let inner = width - 2.0 * MARGIN;
     let title = MAP_TITLE_FONT.wrap(&map.title, inner, 2);
@@ -117,6 +117,9 @@ pub fn full(layout: &Layout, map: &JourneyMap, _options: &RenderOptions) -> Stri
     let height = y + layout.grid_h + MARGIN;
     let mut out = String::with_capacity(64 * 1024);
     open(&mut out, width, height, &map.title);
+    if options.embed_fonts {
+        let _ = writeln!(out, "<style>\n{}</style>", fonts::font_face_css());
+    }
     out.push_str(&head);
     out.push_str(&legend);
     let view = View {
@@ -130,7 +133,7 @@ pub fn full(layout: &Layout, map: &JourneyMap, _options: &RenderOptions) -> Stri
 }
 
 /// The legend flowed into rows `width` wide from (x, y); returns the SVG and its height.
-pub(super) fn legend(
+pub(crate) fn legend(
     items: &[LegendItem],
     x0: f32,
     y0: f32,
@@ -229,7 +232,7 @@ pub(super) fn legend(
 }
 
 /// The corridor's line: gold on a darker casing; to or from an optional step, one dashed line.
-pub(super) fn corridor_path(out: &mut String, d: &str, dashed: bool, unit: f32) {
+pub(crate) fn corridor_path(out: &mut String, d: &str, dashed: bool, unit: f32) {
     if dashed {
         let _ = writeln!(
             out,

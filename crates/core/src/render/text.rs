@@ -112,12 +112,18 @@ impl Font {
                 line = word.to_string();
                 continue;
             }
-            // A word wider than a whole line: break it between characters.
+            // A word wider than a whole line: break it after a slash or hyphen where that
+            // fits, else between characters.
             for c in word.chars() {
                 line.push(c);
                 if self.width(&line) > max_width && line.chars().count() > 1 {
                     line.pop();
-                    lines.push(std::mem::take(&mut line));
+                    let last = line.char_indices().last().map_or(0, |(i, _)| i);
+                    let rest = match line[..last].rfind(['/', '-']) {
+                        Some(at) if at > 0 => line.split_off(at + 1),
+                        _ => String::new(),
+                    };
+                    lines.push(std::mem::replace(&mut line, rest));
                     if max_lines > 0 && lines.len() == max_lines {
                         truncated = true;
                         break 'words;
@@ -223,6 +229,9 @@ mod tests {
             assert!(font.width(line) <= 60.0, "{line}");
         }
         assert!(font.wrap("   \n ", 60.0, 3).is_empty());
+        // After a slash or a hyphen, where there is one.
+        let lines = Font::regular(8.5).wrap("inventory/logistics", 60.0, 0);
+        assert_eq!(lines, ["inventory/", "logistics"]);
     }
 
     #[test]
