@@ -34,7 +34,12 @@ pub(super) fn emotion_curve(
                 y: zero_y - (emotion as f32 / 2.0) * (zero_y - top_y),
                 column: s,
                 emotion,
-                label: EMOTION_FONT.clip(&t.emotion_label, (spacing * 1.9 - 6.0).min(110.0)),
+                // Labels only where there is room for a word.
+                label: if spacing * 1.9 - 6.0 < 30.0 {
+                    String::new()
+                } else {
+                    EMOTION_FONT.clip(&t.emotion_label, (spacing * 1.9 - 6.0).min(110.0))
+                },
                 label_below: points.len() % 2 == 1,
             });
         }

@@ -148,13 +148,19 @@ pub(crate) fn legend(
     let swatch_w = font.size * 2.4;
     let (mut x, mut y) = (x0, y0);
     for item in items {
-        let w = swatch_w + 5.0 + font.width(&item.label) + font.size * 1.6;
+        let s = font.size;
+        let own_w = match item.swatch {
+            Swatch::Channel(_) => s * 0.9,
+            Swatch::Badge => s * 1.6,
+            Swatch::Gap(_) => swatch_w * 0.7,
+            Swatch::Corridor { .. } | Swatch::Curve => swatch_w,
+        };
+        let w = own_w + 5.0 + font.width(&item.label) + s * 1.6;
         if x > x0 && x + w > x0 + width {
             x = x0;
             y += row_h;
         }
         let mid = y + row_h / 2.0;
-        let s = font.size;
         match item.swatch {
             Swatch::Channel(colour) => rect(
                 &mut out,
@@ -219,7 +225,7 @@ pub(crate) fn legend(
         }
         text(
             &mut out,
-            x + swatch_w + 5.0,
+            x + own_w + 5.0,
             mid + s * 0.35,
             font,
             MUTED,
