@@ -80,6 +80,7 @@ enum Command {
         corridor export map.corridor.json --format html -o report.html"
     )]
     Export {
+        /// The map file (*.corridor.json)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// What to write
@@ -91,6 +92,10 @@ enum Command {
         /// PDF only: the paper size (map pages are landscape, report pages portrait)
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// SVG only: leave the fonts out (about 1.4 MB smaller; viewers without Noto Sans then
+        /// draw the text in a font of their own)
+        #[arg(long)]
+        no_embed_fonts: bool,
         /// Where to write (replaced if it exists; written whole or not at all)
         #[arg(long, short, value_name = "OUT")]
         output: PathBuf,
@@ -235,8 +240,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             scale,
             paper,
+            no_embed_fonts,
             output,
-        } => export(&file, format, scale, paper.into(), &output),
+        } => {
+            let options = RenderOptions {
+                embed_fonts: format == ExportFormat::Svg && !no_embed_fonts,
+                ..RenderOptions::default()
+            };
+            export(&file, format, &options, scale, paper.into(), &output)
+        }
         Command::ExportFile { id, out } => {
             let id = uuid::Uuid::parse_str(&id)
                 .with_context(|| format!("`{id}` is not a map id (see `corridor list`)"))?;
@@ -340,20 +352,20 @@ fn fmt(files: &[PathBuf], check: bool) -> Result<ExitCode> {
 fn export(
     path: &Path,
     format: ExportFormat,
+    options: &RenderOptions,
     scale: f32,
     paper: Paper,
     output: &Path,
 ) -> Result<ExitCode> {
     let map = read_map(path)?;
-    let options = RenderOptions::default();
     let inputs = ReportInputs {
         map: &map,
         gaps: None,
     };
     let bytes = match format {
-        ExportFormat::Svg => render::map_svg(&map, &options).into_bytes(),
-        ExportFormat::Png => render::map_png(&map, &options, scale)?,
-        ExportFormat::Pdf => render::map_pdf(&map, &options, paper)?,
+        ExportFormat::Svg => render::map_svg(&map, options).into_bytes(),
+        ExportFormat::Png => render::map_png(&map, options, scale)?,
+        ExportFormat::Pdf => render::map_pdf(&map, options, paper)?,
         ExportFormat::Md => report::markdown(&inputs).into_bytes(),
         ExportFormat::Html => report::html(&inputs).into_bytes(),
         ExportFormat::ReportPdf => report::pdf(&inputs, paper)?,

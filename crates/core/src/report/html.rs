@@ -54,7 +54,7 @@ table{font-size:9pt}
 thead{display:table-header-group}
 tr,figure,.note{break-inside:avoid}
 figure.map{page:wide;border:none}
-figure.map svg{max-height:185mm}
+figure.map svg{max-height:172mm}
 footer{font-size:8pt}
 }
 "#;

@@ -311,3 +311,17 @@ fn a_large_map_runs_over_pages_that_each_repeat_the_stage_headers() {
         assert_eq!(svg_size(&page), (792.0, 612.0));
     }
 }
+
+#[cfg(feature = "png-pdf")]
+#[test]
+fn an_svg_carrying_its_fonts_still_rasterises_the_same() {
+    let map = sound_map();
+    let plain = map_png(&map, &RenderOptions::default(), 1.0).unwrap();
+    let options = RenderOptions {
+        embed_fonts: true,
+        ..RenderOptions::default()
+    };
+    let svg = map_svg(&map, &options);
+    assert!(svg.contains("@font-face{font-family:'Noto Sans';font-style:normal;font-weight:700"));
+    assert_eq!(map_png(&map, &options, 1.0).unwrap(), plain);
+}
