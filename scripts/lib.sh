@@ -12,7 +12,7 @@ as_root() {
 # WebKitWebDriver for end-to-end tests, and Chromium for the UI tests.
 ensure_system_packages() {
   local packages=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
-    libayatana-appindicator3-dev libxdo-dev libssl-dev build-essential pkg-config file curl
+    libayatana-appindicator3-dev libxdo-dev libssl-dev build-essential pkg-config file curl poppler-utils
     ca-certificates xz-utils xvfb xauth webkit2gtk-driver)
   local missing=() p
   for p in "${packages[@]}"; do

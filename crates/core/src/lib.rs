@@ -12,6 +12,8 @@ pub mod file;
 pub mod gap;
 pub mod model;
 pub mod outline;
+pub mod render;
+pub mod report;
 pub mod story;
 pub mod strategy;
 pub mod templates;

@@ -1,6 +1,7 @@
 //! Integration tests of the `corridor` binary: exit codes, output, files and workspaces.
 
 mod common;
+mod export;
 mod files;
 mod gap;
 mod history;

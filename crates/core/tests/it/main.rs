@@ -1,5 +1,6 @@
 //! Integration tests of corridor-core: one binary, one module per concern.
 
+mod big;
 mod common;
 mod csv;
 mod csv_bad;
@@ -16,6 +17,8 @@ mod gap_observe;
 mod gap_props;
 mod gen;
 mod read_props;
+mod render;
+mod report;
 mod schema;
 mod sinks;
 mod strategy;

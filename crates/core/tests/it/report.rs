@@ -1,0 +1,400 @@
+//! The strategy report: its sections in every format, the gap hooks, and user text that stays
+//! text (XSS payloads in every story field).
+
+use corridor_core::report::{html, markdown, Figure, PriorityRow, ReportGaps, ReportInputs};
+use corridor_core::*;
+
+use crate::common::{example_files, id, sound_map};
+use crate::render::overlay;
+
+const PAYLOAD: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+/// The sound map with the payload in every text a user can write that the report prints.
+fn poisoned() -> JourneyMap {
+    let p = |label: &str| format!("{label} {PAYLOAD}");
+    let mut map = sound_map();
+    map.title = p("title");
+    map.description = p("description");
+    map.stages[0].name = p("stage");
+    map.touchpoints[0].title = p("touchpoint");
+    map.touchpoints[1].owner = Department::Custom(p("owner"));
+    map.touchpoints[2].channel = Channel::Custom(p("channel"));
+    map.lane_cards[0].text = p("card");
+    map.score_scale.label = p("scale");
+    let persona = &mut map.personas[0];
+    persona.name = p("persona");
+    persona.summary = p("summary");
+    persona.goals = vec![p("goal")];
+    persona.needs = vec![p("need")];
+    persona.ideal_customer_notes = p("ideal");
+    let story = &mut map.story;
+    let n = &mut story.narrative;
+    n.opening = p("opening");
+    n.theme =
+        format!("theme [link](javascript:alert(3)) ![img](http://evil.example/x.png) {PAYLOAD}");
+    n.climax_solutions = p("climax");
+    n.foreseen_outcomes = p("outcomes");
+    n.conclusion = p("conclusion");
+    story.success_definitions[0].goals = vec![p("success goal")];
+    story.success_definitions[0].metrics[0].name = p("metric");
+    story.success_definitions[0].metrics[0].unit = p("unit");
+    story.data_questions[0].answer = p("answer");
+    story.data_questions[0].evidence = p("evidence");
+    story.capabilities[0].name = p("capability");
+    story.capabilities[0].notes = p("capability notes");
+    story.capabilities[0].department = Department::Custom(p("department"));
+    story.weaknesses[0].name = p("weakness");
+    story.weaknesses[0].notes = p("weakness notes");
+    story.assets[0].name = p("asset");
+    story.assets[0].notes = p("asset notes");
+    story.kpis[0].name = p("kpi");
+    story.kpis[0].unit = p("kpi unit");
+    story.initiatives[0].title = p("initiative");
+    story.initiatives[0].description = p("initiative description");
+    story.discipline_marks.push(DisciplineMark {
+        discipline: Discipline::Measurement,
+        addressed: true,
+        note: p("mark"),
+    });
+    map
+}
+
+#[test]
+fn html_keeps_every_user_text_as_text() {
+    let map = poisoned();
+    let html = html(&ReportInputs {
+        map: &map,
+        gaps: None,
+    });
+    let lower = html.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "a script tag got through");
+    assert!(!lower.contains("<img"), "an img tag got through");
+    assert!(
+        !lower.contains("javascript:alert"),
+        "a javascript: link got through"
+    );
+    assert!(
+        !lower.contains("evil.example"),
+        "a remote image got through"
+    );
+    // The escaped forms are there, once per field at least.
+    let escaped = html
+        .matches("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .count();
+    assert!(escaped >= 30, "{escaped} escaped payloads");
+    for label in [
+        "opening",
+        "climax",
+        "outcomes",
+        "conclusion",
+        "success goal",
+        "metric",
+        "answer",
+        "evidence",
+        "capability notes",
+        "weakness notes",
+        "asset notes",
+        "kpi",
+        "initiative",
+        "mark",
+        "persona",
+        "summary",
+        "goal",
+        "need",
+        "ideal",
+        "description",
+        "department",
+    ] {
+        assert!(
+            lower.contains(&format!("{label} &lt;script&gt;")),
+            "{label} is missing or not escaped"
+        );
+    }
+    // No script can run and nothing remote can load, whatever slips past.
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("default-src 'none'"));
+}
+
+#[test]
+fn markdown_keeps_every_user_text_as_text() {
+    let map = poisoned();
+    let md = markdown(&ReportInputs {
+        map: &map,
+        gaps: None,
+    });
+    assert!(!md.contains("<script"), "{md}");
+    assert!(!md.contains("<img"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn the_report_has_every_section_and_figure() {
+    let map = sound_map();
+    let inputs = ReportInputs {
+        map: &map,
+        gaps: None,
+    };
+    let md = markdown(&inputs);
+    for heading in [
+        "# Buying a bike",
+        "## Persona",
+        "## The journey map",
+        "## Observed experience and gaps",
+        "## Strategy",
+        "### Opening: the problem",
+        "### Climax: the solutions",
+        "## What success means",
+        "## What the data says",
+        "## Capabilities",
+        "## Weaknesses and their remedies",
+        "## Assets, costs and expected return",
+        "## Key performance indicators",
+        "## Initiatives",
+        "## Disciplines",
+    ] {
+        assert!(md.contains(heading), "{heading}\n{md}");
+    }
+    assert!(md.contains("**Adaptive style.** Our guiding question: What is changing now"));
+    assert!(
+        md.contains("| **Total** | **40,000** | **120,000** | **net 80,000** |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Return ratio:** 3 (expected return ÷ cost)"),
+        "{md}"
+    );
+    assert!(md.contains("No dataset is linked"), "the gap placeholder");
+    assert!(md.contains("| One-page checkout | E-commerce | 2026-01-01 | 2026-03-31 | high |"));
+    assert!(md.contains("- Checks out online (web, e-commerce, target 4.5, corridor step 2) **moment of truth**"), "{md}");
+
+    let html = html(&inputs);
+    assert!(html.contains("<svg"), "the map inline");
+    assert!(
+        html.contains("<title>Initiative timeline</title>"),
+        "the timeline chart"
+    );
+    assert!(html.contains("font-family:'Noto Sans'"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "nothing remote"
+    );
+    assert!(html.contains("@page{size:A4"));
+}
+
+#[test]
+fn an_uncovered_moment_of_truth_is_warned_about() {
+    let mut map = sound_map();
+    map.story.kpis.clear();
+    map.story.initiatives.clear();
+    let md = markdown(&ReportInputs {
+        map: &map,
+        gaps: None,
+    });
+    assert!(
+        md.contains(
+            "> **Warning:** Moments of truth that no initiative or KPI covers: Checks out online."
+        ),
+        "{md}"
+    );
+}
+
+fn gaps() -> ReportGaps {
+    ReportGaps {
+        source: "412 cases, January to March 2027".into(),
+        summary: vec![Figure {
+            label: "Stages met".into(),
+            value: "2 of 3".into(),
+        }],
+        overlay: overlay(),
+        priorities: vec![PriorityRow {
+            touchpoint: id(41),
+            gap: -1.3,
+            reach: 0.62,
+            impact: 1.61,
+        }],
+    }
+}
+
+#[test]
+fn gap_figures_slot_in_when_a_dataset_is_linked() {
+    let map = sound_map();
+    let gaps = gaps();
+    let inputs = ReportInputs {
+        map: &map,
+        gaps: Some(&gaps),
+    };
+    let md = markdown(&inputs);
+    assert!(!md.contains("No dataset is linked"));
+    assert!(md.contains("**Observed data:** 412 cases, January to March 2027"));
+    assert!(md.contains("| Stages met | 2 of 3 |"), "{md}");
+    assert!(
+        md.contains("| 1 | Checks out online | -1.3 | 62% | 1.61 |"),
+        "{md}"
+    );
+    let html = html(&inputs);
+    assert!(
+        html.contains("<title>Gap per touchpoint</title>"),
+        "the gap chart"
+    );
+    assert!(
+        html.contains("Observed 3.2 · gap -1.3"),
+        "the map coloured by its gaps"
+    );
+}
+
+#[test]
+fn the_examples_make_reports() {
+    for (name, text) in example_files() {
+        let map = file::from_str(&text).unwrap();
+        let inputs = ReportInputs {
+            map: &map,
+            gaps: None,
+        };
+        let md = markdown(&inputs);
+        for t in &map.story.initiatives {
+            assert!(
+                md.contains(&corridor_core_md_escape(&t.title)),
+                "{name}: {}",
+                t.title
+            );
+        }
+        let html = html(&inputs);
+        assert!(html.len() > 100_000, "{name}");
+    }
+}
+
+fn corridor_core_md_escape(text: &str) -> String {
+    text.replace('&', "\\&")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+}
+
+#[cfg(feature = "png-pdf")]
+#[test]
+fn pdf_report_is_text_with_the_map_on_landscape_pages() {
+    use crate::render::{page_count, pdf_text};
+    let map = sound_map();
+    let gaps = gaps();
+    for paper in [render::Paper::A4, render::Paper::Letter] {
+        let pdf = report::pdf(
+            &ReportInputs {
+                map: &map,
+                gaps: Some(&gaps),
+            },
+            paper,
+        )
+        .unwrap();
+        let words = pdf_text(&pdf, None);
+        for text in [
+            "Buying a bike",
+            "Observed experience and gaps",
+            "Half of the carts are abandoned.",
+            "One-page checkout",
+            "Checks out online",
+            "Disciplines",
+            "Gap per touchpoint",
+        ] {
+            assert!(words.contains(text), "{text}: {words}");
+        }
+        let pages = page_count(&pdf);
+        assert!(pages >= 3, "{pages}");
+    }
+    let poisoned = poisoned();
+    let pdf = report::pdf(
+        &ReportInputs {
+            map: &poisoned,
+            gaps: None,
+        },
+        render::Paper::A4,
+    )
+    .unwrap();
+    assert!(pdf_text(&pdf, None).contains("opening <script>alert(1)</script>"));
+}
+
+/// Chromium, from CHROMIUM_PATH or the PATH; `None` (the test is skipped) only outside CI.
+fn chromium() -> Option<std::path::PathBuf> {
+    let found = std::env::var_os("CHROMIUM_PATH")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            ["chromium", "chromium-browser"].iter().find_map(|name| {
+                std::env::split_paths(&std::env::var_os("PATH")?)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+            })
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is needed in CI (scripts/lib.sh installs it)"
+        );
+        eprintln!("skipped: no Chromium on this machine");
+    }
+    found
+}
+
+/// Pixels within 3 of `rgb` on every channel.
+fn count_colour(pixmap: &resvg::tiny_skia::Pixmap, rgb: [u8; 3]) -> usize {
+    pixmap
+        .pixels()
+        .iter()
+        .filter(|p| {
+            p.red().abs_diff(rgb[0]) <= 3
+                && p.green().abs_diff(rgb[1]) <= 3
+                && p.blue().abs_diff(rgb[2]) <= 3
+        })
+        .count()
+}
+
+#[cfg(feature = "png-pdf")]
+#[test]
+fn html_report_opens_in_chromium_showing_the_map_and_the_timeline() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let map = sound_map();
+    let gaps = gaps();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let shot = dir.path().join("shot.png");
+    std::fs::write(
+        &page,
+        html(&ReportInputs {
+            map: &map,
+            gaps: Some(&gaps),
+        }),
+    )
+    .unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1280,4000",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(shot.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pixmap = resvg::tiny_skia::Pixmap::load_png(&shot).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (1280, 4000));
+    // The map's stage header row (navy), and the timeline's high-priority bar.
+    let navy = count_colour(&pixmap, [0x1f, 0x2a, 0x44]);
+    let bar = count_colour(&pixmap, [0x1f, 0x4e, 0x8c]);
+    assert!(navy > 5_000, "the map's headers: {navy} pixels");
+    assert!(bar > 200, "the timeline's bar: {bar} pixels");
+    // The gap chart's red bar for the touchpoint below its target.
+    assert!(
+        count_colour(&pixmap, [0xd7, 0x30, 0x27]) > 100,
+        "the gap chart"
+    );
+}
