@@ -26,7 +26,8 @@ step "the built UI in Chromium, IPC mocked (Playwright)"
 (cd ui && npm run test:e2e)
 
 step "the real app through tauri-driver and WebKitWebDriver, under Xvfb"
-cargo build -p corridor-app "${features[@]}"
+# The same packages and features as the tests: the app binary they built is reused, not rebuilt.
+cargo build --workspace "${features[@]}"
 if [ ! -x target/tools/bin/tauri-driver ]; then
   cargo install tauri-driver --locked --version 2.1.0 --root target/tools
 fi
