@@ -10,7 +10,8 @@
 //!   closed cleanly. When the log is not exactly as it was closed (after a crash, or if
 //!   something else touched it), the store is first copied to `before-open/`, and the copy is
 //!   removed once the open has checked out. On a failed check the copy stays, holding the
-//!   store as it was before sled touched it, for [`crate::salvage`].
+//!   store as it was before sled touched it, for [`crate::salvage`]. When the copy cannot be
+//!   made (a full disk), the store is opened without it.
 //!
 //! Nothing here ever deletes anything but the copy it made itself in the same open.
 
@@ -84,7 +85,15 @@ pub fn before_open(dir: &Path) -> Result<Guard, StoreError> {
         return Ok(Guard { made: None, kept });
     }
     let copy = dir.join(BEFORE_OPEN);
-    copy_store(dir, &copy).map_err(|e| StoreError::io(dir, e))?;
+    if copy_store(dir, &copy).is_err() {
+        // No room (or no right) for the copy: open without it rather than not at all, as
+        // before this guard existed. The open itself reports a folder it may not write.
+        let _ = std::fs::remove_dir_all(&copy);
+        return Ok(Guard {
+            made: None,
+            kept: None,
+        });
+    }
     Ok(Guard {
         made: Some(copy),
         kept: None,
