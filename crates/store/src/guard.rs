@@ -233,10 +233,11 @@ pub fn closed(dir: &Path) {
 }
 
 impl Workspace {
-    /// The ids in the `maps` tree.
+    /// The ids of the maps the store holds, read from their summaries: a summary is written in
+    /// the same transaction as its map, and reading them does not read every map.
     fn stored_ids(&self) -> Result<BTreeSet<Id>, StoreError> {
         let mut ids = BTreeSet::new();
-        for key in self.trees().maps.iter().keys() {
+        for key in self.trees().summaries.iter().keys() {
             let key = key.map_err(|e| self.db_err(e))?;
             ids.insert(crate::records::map_id(&key)?);
         }
