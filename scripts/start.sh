@@ -4,8 +4,8 @@
 #   CORRIDOR_WORKSPACE=DIR scripts/start.sh   uses another workspace directory
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+source scripts/lib.sh
+ensure_deps
 
 printf '\033[1;34m==>\033[0m %s\n' "building the UI and the app (the first build takes a few minutes)"
 (cd ui && npm run build)

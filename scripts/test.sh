@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 step() { printf '\n\033[1;34m==> %s\033[0m  (%ss)\n' "$*" "$(($(date +%s) - start))"; }
 
-scripts/install-deps.sh
-[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+source scripts/lib.sh
+ensure_deps
 features=(--features corridor-app/custom-protocol)
 
 step "rustfmt"
@@ -30,9 +30,7 @@ cargo build -p corridor-app "${features[@]}"
 if [ ! -x target/tools/bin/tauri-driver ]; then
   cargo install tauri-driver --locked --version 2.1.0 --root target/tools
 fi
-if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
-  (cd tests/e2e && npm ci --no-audit --no-fund)
-fi
+ensure_npm tests/e2e
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" npm test)
 
 step "all tests passed in $(($(date +%s) - start)) s"

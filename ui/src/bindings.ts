@@ -290,7 +290,12 @@ export type DatasetKind =
 
 /**  How timestamps without an explicit, unambiguous form are read. */
 export type DateOrder = 
-/**  ISO 8601 / RFC 3339 only; a `01/02/2026` form is an error naming the choice to make. */
+/**
+ *  ISO 8601 / RFC 3339; a `dd/mm/yyyy` or `mm/dd/yyyy` form only where the data shows
+ *  the order: a first number above 12 (`13/01/2026`) shows day-first, a second one above
+ *  12 (`01/13/2026`) month-first. Rows are held back (at most 100,000) until a date shows
+ *  it; a file whose dates never do (every day ≤ 12) is an error naming the choice to make.
+ */
 "auto" | 
 /**  `dd/mm/yyyy [hh:mm[:ss]]` */
 "day_first" | 
@@ -300,6 +305,40 @@ export type DateOrder =
 /**  The department that owns a touchpoint. `custom` holds a department of the team's own. */
 export type Department = "marketing" | "sales" | "service" | "finance" | "e_commerce" | "logistics" | "billing" | "hr" | "product" | "it" | { custom: string };
 
+/**  The six disciplines a customer-experience plan has to address. */
+export type Discipline = 
+/**  Where the organisation wants the experience to go, and why. */
+"strategy" | 
+/**  What the organisation knows about its customers, and how it finds out. */
+"intelligence" | 
+/**  The designed journey: touchpoints, targets, the corridor. */
+"design" | 
+/**  How the experience is measured against its targets. */
+"measurement" | 
+/**  Work that joins departments and channels into one experience. */
+"connection" | 
+/**  Running the plan: work under way in the organisation's daily operation. */
+"live_operation";
+
+/**  The team's own say on one discipline. */
+export type DisciplineMark = DisciplineMark_Serialize | DisciplineMark_Deserialize;
+
+/**  The team's own say on one discipline. */
+export type DisciplineMark_Deserialize = {
+	discipline: Discipline,
+	addressed: boolean,
+	/**  Why: what in the plan (or outside it) addresses it, or why it does not. */
+	note?: string,
+};
+
+/**  The team's own say on one discipline. */
+export type DisciplineMark_Serialize = {
+	discipline: Discipline,
+	addressed: boolean,
+	/**  Why: what in the plan (or outside it) addresses it, or why it does not. */
+	note: string,
+};
+
 /**  One change to a map. */
 export type Edit = Edit_Serialize | Edit_Deserialize;
 
@@ -307,6 +346,8 @@ export type Edit = Edit_Serialize | Edit_Deserialize;
 export type Edit_Deserialize = { op: "set_title"; title: string } | { op: "set_description"; description: string } | 
 /**  Choose the persona the map is drawn for. */
 { op: "set_persona"; persona?: string | null } | { op: "set_score_scale"; scale: ScoreScale } | { op: "set_story_style"; style?: StrategyStyle | null } | { op: "set_narrative"; narrative: Narrative_Deserialize } | 
+/**  Say which disciplines the plan addresses where Corridor cannot tell from the content. */
+{ op: "set_discipline_marks"; marks: DisciplineMark_Deserialize[] } | 
 /**  Put a new item at `index` of its collection (`index` = length appends). */
 { op: "insert"; index: number; item: Item_Deserialize } | 
 /**  Replace the item with the same kind and id. */
@@ -320,6 +361,8 @@ export type Edit_Deserialize = { op: "set_title"; title: string } | { op: "set_d
 export type Edit_Serialize = { op: "set_title"; title: string } | { op: "set_description"; description: string } | 
 /**  Choose the persona the map is drawn for. */
 { op: "set_persona"; persona: string | null } | { op: "set_score_scale"; scale: ScoreScale } | { op: "set_story_style"; style: StrategyStyle | null } | { op: "set_narrative"; narrative: Narrative_Serialize } | 
+/**  Say which disciplines the plan addresses where Corridor cannot tell from the content. */
+{ op: "set_discipline_marks"; marks: DisciplineMark_Serialize[] } | 
 /**  Put a new item at `index` of its collection (`index` = length appends). */
 { op: "insert"; index: number; item: Item_Serialize } | 
 /**  Replace the item with the same kind and id. */
@@ -642,7 +685,7 @@ export type MapChanged = {
 export type MapDiff = {
 	/**
 	 *  The map's own fields that differ: `title`, `description`, `persona`, `score_scale`,
-	 *  `story.style`, `story.narrative`.
+	 *  `story.style`, `story.narrative`, `story.discipline_marks`.
 	 */
 	fields: string[],
 	touchpoints_added: TouchpointRef[],
@@ -902,6 +945,11 @@ export type Story_Deserialize = {
 	assets?: Asset_Deserialize[],
 	kpis?: Kpi_Deserialize[],
 	initiatives?: Initiative_Deserialize[],
+	/**
+	 *  The team's own say on which disciplines the plan addresses, where Corridor cannot tell
+	 *  from the content (see `strategy::discipline_coverage`). At most one mark per discipline.
+	 */
+	discipline_marks?: DisciplineMark_Deserialize[],
 };
 
 /**  Everything the strategy team writes beside the map. */
@@ -915,6 +963,11 @@ export type Story_Serialize = {
 	assets: Asset_Serialize[],
 	kpis: Kpi_Serialize[],
 	initiatives: Initiative_Serialize[],
+	/**
+	 *  The team's own say on which disciplines the plan addresses, where Corridor cannot tell
+	 *  from the content (see `strategy::discipline_coverage`). At most one mark per discipline.
+	 */
+	discipline_marks: DisciplineMark_Serialize[],
 };
 
 /**  How the organisation means to act on its market. */

@@ -12,6 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use corridor_core::{file, outline::outline, validate, JourneyMap, Template};
 use corridor_store::{StoreError, Workspace};
 
+mod gap;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
@@ -73,6 +75,63 @@ enum Command {
     },
     /// List the maps in the workspace
     List,
+    /// Store observed data (an event log, or with --scores a score table) beside a map in the
+    /// workspace; prints the dataset's id once it is durably stored
+    ImportData {
+        /// The map's id (as `corridor list` shows it)
+        id: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The file is a score table, not an event log
+        #[arg(long = "score-table")]
+        score_table: bool,
+        #[command(flatten)]
+        read: gap::ReadArgs,
+    },
+    /// Hold a map against observed data: the gap report (formulas in docs/gaps.md)
+    Gap {
+        /// The map (*.corridor.json)
+        #[arg(value_name = "MAP")]
+        map: PathBuf,
+        /// Event logs: CSV, XES or XES.gz
+        #[arg(value_name = "DATA")]
+        data: Vec<PathBuf>,
+        #[command(flatten)]
+        read: gap::ReadArgs,
+        /// Only cases of this segment
+        #[arg(long)]
+        segment: Option<String>,
+        /// Only cases whose first event is at or after this time (2026-03-01 or RFC 3339)
+        #[arg(long, value_name = "TIME")]
+        from: Option<String>,
+        /// Only cases whose first event is before this time
+        #[arg(long, value_name = "TIME")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: gap::GapFormat,
+        /// With --format csv: which table
+        #[arg(long, value_enum, default_value = "touchpoints")]
+        table: gap::GapTable,
+        /// Write to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Draft an as-is map from an event log alone (one touchpoint per activity; the corridor
+    /// is the most frequent variant)
+    Draft {
+        #[arg(value_name = "LOG")]
+        log: PathBuf,
+        #[command(flatten)]
+        read: gap::ReadArgs,
+        /// The map's title
+        #[arg(long, default_value = "As-is journey")]
+        title: String,
+        #[arg(long, short, value_name = "MAP")]
+        output: PathBuf,
+        /// Replace MAP if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a stored map to a native file
     ExportFile {
         /// The map's id (as `corridor list` shows it)
@@ -136,6 +195,7 @@ fn main() -> ExitCode {
             eprintln!("error: {err:#}");
             let input = err.chain().any(|e| {
                 e.is::<corridor_core::FileError>()
+                    || e.is::<corridor_core::data::ImportError>()
                     || matches!(
                         e.downcast_ref::<StoreError>(),
                         Some(
@@ -200,12 +260,104 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Gap {
+            map,
+            data,
+            read,
+            segment,
+            from,
+            to,
+            format,
+            table,
+            output,
+        } => {
+            let map = read_map(&map)?;
+            if data.is_empty() && read.scores.is_empty() {
+                anyhow::bail!("give at least one event log (DATA) or score table (--scores)");
+            }
+            let filter = corridor_core::gap::Filter {
+                segment,
+                from: from.as_deref().map(gap::parse_time).transpose()?,
+                to: to.as_deref().map(gap::parse_time).transpose()?,
+            };
+            let log = gap::read_all(&data, &read)?;
+            let all_variants = matches!(format, gap::GapFormat::Json | gap::GapFormat::Csv);
+            let report = gap::report(&map, &log, &filter, all_variants)?;
+            let text = match format {
+                gap::GapFormat::Json => {
+                    let mut t = serde_json::to_string_pretty(&report)?;
+                    t.push('\n');
+                    t
+                }
+                gap::GapFormat::Csv => gap::csv_table(&report, table),
+                gap::GapFormat::Table => gap::summary(&report, false),
+                gap::GapFormat::Md => gap::summary(&report, true),
+            };
+            match output {
+                Some(path) => write_atomically(&path, &text)?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Draft {
+            log,
+            read,
+            title,
+            output,
+            force,
+        } => {
+            if output.exists() && !force {
+                bail!(
+                    "{} exists already; pass --force to replace it",
+                    output.display()
+                );
+            }
+            let observed = gap::read_all(std::slice::from_ref(&log), &read)?;
+            let empty = Template::Blank.instantiate(
+                uuid::Uuid::new_v4(),
+                &title,
+                &mut uuid::Uuid::new_v4,
+                now_seconds(),
+            );
+            let report = gap::report(&empty, &observed, &corridor_core::gap::Filter::all(), true)?;
+            let map = corridor_core::draft::draft_map(
+                uuid::Uuid::new_v4(),
+                &title,
+                &report.variants,
+                &mut uuid::Uuid::new_v4,
+                now_seconds(),
+            );
+            write_atomically(&output, &file::to_string(&map))?;
+            eprintln!(
+                "wrote {}: {} touchpoints, a corridor of {} steps",
+                output.display(),
+                map.touchpoints.len(),
+                map.corridor.steps.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::ExportFile { id, out } => {
             let id = history::parse_id(&id)?;
             let ws = open_workspace(cli.workspace)?;
             let text = ws.export_text(id)?;
             write_atomically(&out, &text)?;
             eprintln!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ImportData {
+            id,
+            file,
+            score_table,
+            read,
+        } => {
+            let id = history::parse_id(&id)?;
+            let ws = open_workspace(cli.workspace)?;
+            let info = gap::import_data(&ws, id, &file, score_table, &read, now_seconds())?;
+            eprintln!(
+                "stored {} ({} rows, {} bad) beside the map",
+                info.name, info.rows, info.bad_rows
+            );
+            println!("{}", info.id);
             Ok(ExitCode::SUCCESS)
         }
         Command::History { id, limit } => {

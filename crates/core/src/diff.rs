@@ -50,7 +50,7 @@ pub struct KindCounts {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MapDiff {
     /// The map's own fields that differ: `title`, `description`, `persona`, `score_scale`,
-    /// `story.style`, `story.narrative`.
+    /// `story.style`, `story.narrative`, `story.discipline_marks`.
     pub fields: Vec<String>,
     pub touchpoints_added: Vec<TouchpointRef>,
     pub touchpoints_removed: Vec<TouchpointRef>,
@@ -141,11 +141,12 @@ fn every_field_is_covered(map: &JourneyMap) {
         assets: _,
         kpis: _,
         initiatives: _,
+        discipline_marks: _,
     } = story;
 }
 
 /// The map's own fields, as (name, differs).
-fn field_changes(old: &JourneyMap, new: &JourneyMap) -> [(&'static str, bool); 6] {
+fn field_changes(old: &JourneyMap, new: &JourneyMap) -> [(&'static str, bool); 7] {
     every_field_is_covered(new);
     [
         ("title", old.title != new.title),
@@ -156,6 +157,10 @@ fn field_changes(old: &JourneyMap, new: &JourneyMap) -> [(&'static str, bool); 6
         (
             "story.narrative",
             old.story.narrative != new.story.narrative,
+        ),
+        (
+            "story.discipline_marks",
+            old.story.discipline_marks != new.story.discipline_marks,
         ),
     ]
 }
@@ -321,6 +326,11 @@ pub fn edit_between(from: &JourneyMap, to: &JourneyMap) -> Edit {
     if from.story.narrative != to.story.narrative {
         edits.push(Edit::SetNarrative {
             narrative: to.story.narrative.clone(),
+        });
+    }
+    if from.story.discipline_marks != to.story.discipline_marks {
+        edits.push(Edit::SetDisciplineMarks {
+            marks: to.story.discipline_marks.clone(),
         });
     }
     for &kind in ItemKind::ALL {

@@ -14,8 +14,8 @@ use crate::model::{
     CorridorStep, Id, JourneyMap, Lane, LaneCard, Persona, ScoreScale, Stage, Touchpoint,
 };
 use crate::story::{
-    Asset, Capability, DataQuestion, Initiative, Kpi, Narrative, StrategyStyle, SuccessDefinition,
-    Weakness,
+    Asset, Capability, DataQuestion, DisciplineMark, Initiative, Kpi, Narrative, StrategyStyle,
+    SuccessDefinition, Weakness,
 };
 
 /// Something that has a stable id inside its collection.
@@ -157,6 +157,10 @@ pub enum Edit {
     SetNarrative {
         narrative: Narrative,
     },
+    /// Say which disciplines the plan addresses where Corridor cannot tell from the content.
+    SetDisciplineMarks {
+        marks: Vec<DisciplineMark>,
+    },
     /// Put a new item at `index` of its collection (`index` = length appends).
     Insert {
         index: u32,
@@ -219,6 +223,9 @@ impl Edit {
             Edit::SetNarrative { narrative } => Edit::SetNarrative {
                 narrative: std::mem::replace(&mut map.story.narrative, narrative.clone()),
             },
+            Edit::SetDisciplineMarks { marks } => Edit::SetDisciplineMarks {
+                marks: std::mem::replace(&mut map.story.discipline_marks, marks.clone()),
+            },
             Edit::Insert { index, item } => {
                 insert_item(map, *index as usize, item.clone())?;
                 Edit::Remove {
@@ -279,6 +286,7 @@ impl Edit {
             Edit::SetScoreScale { .. } => "change score scale".into(),
             Edit::SetStoryStyle { .. } => "choose strategy style".into(),
             Edit::SetNarrative { .. } => "edit narrative".into(),
+            Edit::SetDisciplineMarks { .. } => "mark disciplines".into(),
             Edit::Insert { item, .. } => format!("add {}", kind_name(item.kind())),
             Edit::Replace { item } => format!("edit {}", kind_name(item.kind())),
             Edit::Remove { kind, .. } => format!("delete {}", kind_name(*kind)),

@@ -5,12 +5,15 @@
 
 pub mod data;
 pub mod diff;
+pub mod draft;
 pub mod edit;
 pub mod examples;
 pub mod file;
+pub mod gap;
 pub mod model;
 pub mod outline;
 pub mod story;
+pub mod strategy;
 pub mod templates;
 pub mod validate;
 

@@ -2,7 +2,12 @@
 
 use std::fmt::Write;
 
-use crate::model::{Channel, Department, JourneyMap};
+use crate::model::{Channel, Department, Id, JourneyMap};
+use crate::story::{Priority, Remedy, WorkStatus};
+use crate::strategy::{
+    asset_totals, discipline_coverage, timeline, uncovered_moments_of_truth, CoverageSource,
+    TimelineGrouping,
+};
 
 /// A channel's name as users read it.
 pub fn channel_name(channel: &Channel) -> &str {
@@ -145,18 +150,188 @@ pub fn outline(map: &JourneyMap) -> String {
             }
         }
     }
-    for (heading, count) in [
-        ("Success definitions", story.success_definitions.len()),
-        ("Data questions", story.data_questions.len()),
-        ("Capabilities", story.capabilities.len()),
-        ("Weaknesses", story.weaknesses.len()),
-        ("Assets", story.assets.len()),
-        ("KPIs", story.kpis.len()),
-        ("Initiatives", story.initiatives.len()),
-    ] {
-        if count > 0 {
-            let _ = writeln!(w, "  {heading}: {count}");
+    story_details(map, w);
+    out
+}
+
+fn status_name(status: WorkStatus) -> &'static str {
+    match status {
+        WorkStatus::Planned => "planned",
+        WorkStatus::InProgress => "in progress",
+        WorkStatus::Done => "done",
+        WorkStatus::Dropped => "dropped",
+    }
+}
+
+fn remedy_name(remedy: Remedy) -> &'static str {
+    match remedy {
+        Remedy::Build => "build",
+        Remedy::Hire => "hire",
+        Remedy::Partner => "partner",
+        Remedy::Acquire => "acquire",
+        Remedy::StartupProgramme => "startup programme",
+    }
+}
+
+fn priority_name(priority: Priority) -> &'static str {
+    match priority {
+        Priority::High => "high",
+        Priority::Medium => "medium",
+        Priority::Low => "low",
+    }
+}
+
+/// A number without a needless ".0".
+fn num(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{}", (value * 100.0).round() / 100.0)
+    }
+}
+
+fn titles(map: &JourneyMap, ids: &[Id]) -> String {
+    ids.iter()
+        .map(|id| {
+            map.touchpoint(*id)
+                .map_or("(missing touchpoint)", |t| &t.title)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The story's lists, the figures computed from them, and its warnings.
+fn story_details(map: &JourneyMap, w: &mut String) {
+    let story = &map.story;
+    if !story.success_definitions.is_empty() {
+        let _ = writeln!(w, "  Success:");
+        for def in &story.success_definitions {
+            let who = map
+                .persona_by_id(def.persona)
+                .map_or("(missing persona)", |p| &p.name);
+            let _ = writeln!(w, "    for {who}:");
+            for goal in &def.goals {
+                let _ = writeln!(w, "      - {goal}");
+            }
+            for m in &def.metrics {
+                let _ = writeln!(w, "      - {}: {} {}", m.name, num(m.target), m.unit);
+            }
         }
     }
-    out
+    if !story.data_questions.is_empty() {
+        let _ = writeln!(w, "  Data questions:");
+        for q in &story.data_questions {
+            let _ = writeln!(w, "    {}", q.question.text());
+            if !q.answer.trim().is_empty() {
+                let _ = writeln!(w, "      {}", q.answer.trim());
+            }
+            if !q.evidence.trim().is_empty() {
+                let _ = writeln!(w, "      (evidence: {})", q.evidence.trim());
+            }
+        }
+    }
+    if !story.capabilities.is_empty() {
+        let _ = writeln!(w, "  Capabilities:");
+        for c in &story.capabilities {
+            let _ = writeln!(w, "    - {} ({})", c.name, department_name(&c.department));
+        }
+    }
+    if !story.weaknesses.is_empty() {
+        let _ = writeln!(w, "  Weaknesses:");
+        for x in &story.weaknesses {
+            let _ = writeln!(
+                w,
+                "    - {} ({}): {}, {}",
+                x.name,
+                department_name(&x.department),
+                remedy_name(x.remedy),
+                status_name(x.status)
+            );
+        }
+    }
+    if !story.assets.is_empty() {
+        let _ = writeln!(w, "  Assets:");
+        for a in &story.assets {
+            let _ = writeln!(
+                w,
+                "    - {}: cost {}, expected return {}",
+                a.name,
+                num(a.cost),
+                num(a.expected_return)
+            );
+        }
+        let t = asset_totals(story);
+        let ratio = t
+            .return_ratio
+            .map_or("none (nothing costs anything)".into(), |r| {
+                format!("{}", (r * 100.0).round() / 100.0)
+            });
+        let _ = writeln!(
+            w,
+            "    Total: cost {}, expected return {}, net {}, return ratio {ratio}",
+            num(t.cost),
+            num(t.expected_return),
+            num(t.net)
+        );
+    }
+    if !story.kpis.is_empty() {
+        let _ = writeln!(w, "  KPIs:");
+        for k in &story.kpis {
+            let from = k
+                .baseline
+                .map(|b| format!("{} → ", num(b)))
+                .unwrap_or_default();
+            let _ = writeln!(w, "    - {}: {from}{} {}", k.name, num(k.target), k.unit);
+            if !k.touchpoints.is_empty() {
+                let _ = writeln!(w, "      measures: {}", titles(map, &k.touchpoints));
+            }
+        }
+    }
+    if !story.initiatives.is_empty() {
+        let _ = writeln!(w, "  Initiatives (by department):");
+        for group in timeline(map, TimelineGrouping::Department) {
+            let _ = writeln!(w, "    {}:", group.label);
+            for id in &group.initiatives {
+                let Some(i) = story.initiatives.iter().find(|i| i.id == *id) else {
+                    continue;
+                };
+                let _ = writeln!(
+                    w,
+                    "      - {} to {}  {} ({} priority, {})",
+                    i.start,
+                    i.end,
+                    i.title,
+                    priority_name(i.priority),
+                    status_name(i.status)
+                );
+            }
+            for [a, b] in &group.overlaps {
+                let name = |id: &Id| {
+                    story
+                        .initiatives
+                        .iter()
+                        .find(|i| i.id == *id)
+                        .map_or("?", |i| &i.title)
+                };
+                let _ = writeln!(w, "      overlap: {} / {}", name(a), name(b));
+            }
+        }
+    }
+    let _ = writeln!(w, "  Disciplines:");
+    for c in discipline_coverage(map) {
+        let mark = if c.addressed { "yes" } else { "no " };
+        let by = match c.source {
+            CoverageSource::Derived => "",
+            CoverageSource::Marked => " (marked by the team)",
+        };
+        let _ = writeln!(w, "    {mark} {}: {}{by}", c.discipline.label(), c.evidence);
+    }
+    let uncovered = uncovered_moments_of_truth(map);
+    if !uncovered.is_empty() {
+        let _ = writeln!(
+            w,
+            "  Warning: moments of truth no initiative or KPI covers: {}",
+            titles(map, &uncovered)
+        );
+    }
 }

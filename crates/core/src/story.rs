@@ -29,6 +29,10 @@ pub struct Story {
     pub kpis: Vec<Kpi>,
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
+    /// The team's own say on which disciplines the plan addresses, where Corridor cannot tell
+    /// from the content (see `strategy::discipline_coverage`). At most one mark per discipline.
+    #[serde(default)]
+    pub discipline_marks: Vec<DisciplineMark>,
 }
 
 /// How the organisation means to act on its market.
@@ -276,4 +280,59 @@ pub enum Priority {
     High,
     Medium,
     Low,
+}
+
+/// The six disciplines a customer-experience plan has to address.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Discipline {
+    /// Where the organisation wants the experience to go, and why.
+    Strategy,
+    /// What the organisation knows about its customers, and how it finds out.
+    Intelligence,
+    /// The designed journey: touchpoints, targets, the corridor.
+    Design,
+    /// How the experience is measured against its targets.
+    Measurement,
+    /// Work that joins departments and channels into one experience.
+    Connection,
+    /// Running the plan: work under way in the organisation's daily operation.
+    LiveOperation,
+}
+
+impl Discipline {
+    pub const ALL: [Discipline; 6] = [
+        Discipline::Strategy,
+        Discipline::Intelligence,
+        Discipline::Design,
+        Discipline::Measurement,
+        Discipline::Connection,
+        Discipline::LiveOperation,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Discipline::Strategy => "Strategy",
+            Discipline::Intelligence => "Intelligence",
+            Discipline::Design => "Design",
+            Discipline::Measurement => "Measurement",
+            Discipline::Connection => "Connection",
+            Discipline::LiveOperation => "Live operation",
+        }
+    }
+}
+
+/// The team's own say on one discipline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct DisciplineMark {
+    pub discipline: Discipline,
+    pub addressed: bool,
+    /// Why: what in the plan (or outside it) addresses it, or why it does not.
+    #[serde(default)]
+    pub note: String,
 }

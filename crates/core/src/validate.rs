@@ -411,6 +411,15 @@ fn check_story(c: &mut Check, personas: &HashSet<Id>, touchpoints: &HashSet<Id>)
             );
         }
     }
+    let mut marked = HashSet::new();
+    for (i, mark) in story.discipline_marks.iter().enumerate() {
+        if !marked.insert(mark.discipline) {
+            c.problem(
+                format!("story.discipline_marks[{i}].discipline"),
+                format!("{} is marked twice", mark.discipline.label()),
+            );
+        }
+    }
     for (i, init) in story.initiatives.iter().enumerate() {
         let at = format!("story.initiatives[{i}]");
         c.non_empty(format!("{at}.title"), "the initiative's title", &init.title);

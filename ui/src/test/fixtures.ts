@@ -113,6 +113,7 @@ export const fixtureMap: JourneyMap = {
     assets: [],
     kpis: [],
     initiatives: [],
+    discipline_marks: [],
   },
 };
 

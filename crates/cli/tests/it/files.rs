@@ -228,3 +228,35 @@ fn validate_of_a_missing_file_is_a_file_system_failure_exit_3() {
         "{out}"
     );
 }
+
+#[test]
+fn show_prints_the_story_with_its_figures() {
+    let path = example_paths()
+        .into_iter()
+        .find(|p| !read_map(p).story.assets.is_empty())
+        .expect("an example with assets");
+    let map = read_map(&path);
+    let (code, out, err) = run(["show".as_ref(), path.as_os_str()]);
+    assert_eq!(code, 0, "{err}");
+    let totals = corridor_core::strategy::asset_totals(&map.story);
+    assert!(
+        out.contains(&format!("Total: cost {}", totals.cost)),
+        "{out}"
+    );
+    for kpi in &map.story.kpis {
+        assert!(
+            out.contains(&format!("    - {}:", kpi.name)),
+            "{}",
+            kpi.name
+        );
+    }
+    for initiative in &map.story.initiatives {
+        assert!(out.contains(&initiative.title), "{}", initiative.title);
+    }
+    assert!(out.contains("  Disciplines:\n"), "{out}");
+    let disciplines = out
+        .lines()
+        .filter(|l| l.starts_with("    yes ") || l.starts_with("    no  "))
+        .count();
+    assert_eq!(disciplines, 6, "{out}");
+}

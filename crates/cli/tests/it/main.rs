@@ -2,5 +2,6 @@
 
 mod common;
 mod files;
+mod gap;
 mod history;
 mod workspace;

@@ -5,10 +5,56 @@
 //! pass, then computes the report from the aggregates alone). Readers take any `BufRead`: the
 //! caller (the CLI, the store) opens the file; the core reads no file system and no clock.
 
+use std::io::BufRead;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Id;
+
+pub mod csv;
+mod lifecycle;
+mod mapping;
+mod report;
+mod source;
+pub mod timestamp;
+pub mod xes;
+
+pub use mapping::suggest_mapping;
+pub use report::{BadRow, ImportError, ReadReport, Role, FIRST_BAD_KEPT};
+pub use source::WithTotal;
+
+/// Reads an event log in the format `settings.format` names (see [`csv::read_events`] and
+/// [`xes::read_events`]). On `Err` the sink may have received events already: the caller
+/// discards everything it received.
+pub fn read_events(
+    input: impl BufRead,
+    settings: &ImportSettings,
+    sink: &mut dyn EventSink,
+    progress: &mut dyn Progress,
+) -> Result<ReadReport, ImportError> {
+    match settings.format {
+        DataFormat::Csv => csv::read_events(input, settings, sink, progress),
+        DataFormat::Xes => xes::read_events(input, settings, sink, progress),
+    }
+}
+
+/// Reads a score table ([`csv::read_scores`]; XES holds no score tables). On `Err` the caller
+/// discards everything the sink received.
+pub fn read_scores(
+    input: impl BufRead,
+    settings: &ImportSettings,
+    sink: &mut dyn ScoreSink,
+    progress: &mut dyn Progress,
+) -> Result<ReadReport, ImportError> {
+    match settings.format {
+        DataFormat::Csv => csv::read_scores(input, settings, sink, progress),
+        DataFormat::Xes => Err(ImportError::Unsupported {
+            kind: DatasetKind::ScoreTable,
+            format: DataFormat::Xes,
+        }),
+    }
+}
 
 /// One observed event as a reader yields it. Strings borrow from the reader's buffer, so a
 /// sink that keeps one must copy (or intern) it.
@@ -98,7 +144,10 @@ pub enum DataFormat {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
-    /// ISO 8601 / RFC 3339 only; a `01/02/2026` form is an error naming the choice to make.
+    /// ISO 8601 / RFC 3339; a `dd/mm/yyyy` or `mm/dd/yyyy` form only where the data shows
+    /// the order: a first number above 12 (`13/01/2026`) shows day-first, a second one above
+    /// 12 (`01/13/2026`) month-first. Rows are held back (at most 100,000) until a date shows
+    /// it; a file whose dates never do (every day ≤ 12) is an error naming the choice to make.
     #[default]
     Auto,
     /// `dd/mm/yyyy [hh:mm[:ss]]`

@@ -227,6 +227,7 @@ pub fn sound_map() -> JourneyMap {
                 touchpoints: vec![id(41)],
                 gaps: vec![id(41)],
             }],
+            discipline_marks: Vec::new(),
         },
     }
 }

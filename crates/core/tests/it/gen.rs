@@ -303,6 +303,7 @@ pub enum Plan {
     SetScoreScale(f64, f64),
     SetStoryStyle(Option<StrategyStyle>),
     SetNarrative(u16),
+    SetDisciplineMarks(Vec<(usize, bool)>),
     Insert(Index, Index, u16, [Index; 2]),
     Replace(Index, Index, u16, [Index; 2]),
     Remove(Index, Index),
@@ -320,6 +321,8 @@ pub fn arb_plan() -> impl Strategy<Value = Plan> {
         1 => prop::option::of(prop::sample::select(StrategyStyle::ALL.to_vec()))
             .prop_map(Plan::SetStoryStyle),
         1 => any::<u16>().prop_map(Plan::SetNarrative),
+        1 => prop::collection::vec((0..Discipline::ALL.len(), any::<bool>()), 0..4)
+            .prop_map(Plan::SetDisciplineMarks),
         2 => (any::<Index>(), any::<Index>(), any::<u16>(), any::<[Index; 2]>())
             .prop_map(|(k, at, salt, r)| Plan::Insert(k, at, salt, r)),
         2 => (any::<Index>(), any::<Index>(), any::<u16>(), any::<[Index; 2]>())
@@ -379,6 +382,20 @@ pub fn resolve(plan: &Plan, map: &JourneyMap, fresh: &mut Ids) -> Edit {
                 ..Narrative::default()
             },
         },
+        Plan::SetDisciplineMarks(marks) => {
+            let mut seen = std::collections::HashSet::new();
+            Edit::SetDisciplineMarks {
+                marks: marks
+                    .iter()
+                    .filter(|(d, _)| seen.insert(*d))
+                    .map(|(d, addressed)| DisciplineMark {
+                        discipline: Discipline::ALL[*d],
+                        addressed: *addressed,
+                        note: format!("note {d}"),
+                    })
+                    .collect(),
+            }
+        }
         Plan::Insert(kind, at, salt, refs) => {
             let kind = ItemKind::ALL[kind.index(ItemKind::ALL.len())];
             Edit::Insert {

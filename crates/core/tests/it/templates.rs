@@ -113,13 +113,34 @@ Strategy story:
     Fewer calls.
   Conclusion:
     Ship it by spring.
-  Success definitions: 1
-  Data questions: 1
-  Capabilities: 1
-  Weaknesses: 1
-  Assets: 1
-  KPIs: 1
-  Initiatives: 1
+  Success:
+    for Mara, first-time buyer:
+      - rides to work within a week
+      - days to first ride: 7 days
+  Data questions:
+    How do customers find us?
+      Social ads
+      (evidence: web analytics)
+  Capabilities:
+    - Repair workshop (service)
+  Weaknesses:
+    - Payments (e-commerce): partner, planned
+  Assets:
+    - Checkout rebuild: cost 40000, expected return 120000
+    Total: cost 40000, expected return 120000, net 80000, return ratio 3
+  KPIs:
+    - Checkout completion: 0.5 → 0.8 share
+      measures: Checks out online; Calls support
+  Initiatives (by department):
+    e-commerce:
+      - 2026-01-01 to 2026-03-31  One-page checkout (high priority, in progress)
+  Disciplines:
+    yes Strategy: Adaptive style; the narrative has an opening and a climax
+    yes Intelligence: 1 data question answered with evidence
+    yes Design: 2 touchpoints with a target score; a corridor of 3 steps
+    yes Measurement: 1 KPI with a baseline, tied to touchpoints
+    no  Connection: no initiative spans more than one department or channel
+    yes Live operation: 1 piece of work under way or done
 ";
     assert_eq!(outline(&sound_map()), expected);
 }
@@ -131,7 +152,7 @@ fn narrative_sections_are_printed_whole_and_indented() {
     map.story.narrative.theme = "   ".into();
     let out = outline(&map);
     assert!(
-        out.contains("  Climax:\n    One-page checkout.\n  Foreseen outcomes:\n    Fewer calls.\n  Conclusion:\n    Ship it by spring.\n    Then measure.\n  Success definitions: 1\n"),
+        out.contains("  Climax:\n    One-page checkout.\n  Foreseen outcomes:\n    Fewer calls.\n  Conclusion:\n    Ship it by spring.\n    Then measure.\n  Success:\n"),
         "{out}"
     );
     // A blank section is left out.
