@@ -100,7 +100,7 @@ fn edit_500(c: &mut Criterion) {
         })
         .collect();
     let mut slowest = timed.clone();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|t| std::cmp::Reverse(t.0));
     let slowest: Vec<String> = slowest[..12]
         .iter()
         .map(|(t, revision)| format!("{revision}: {:.1}", t.as_secs_f64() * 1e3))
