@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::edit::{kind_name, Edit, Item, ItemKind};
-use crate::model::{Id, JourneyMap, Touchpoint};
+use crate::model::{Corridor, Id, JourneyMap, Touchpoint};
+use crate::story::Story;
 
 /// A touchpoint named in a diff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,8 +111,43 @@ fn plural(name: &str) -> String {
     }
 }
 
+/// Every field of a map and of its story, named without `..`: a field added to the model fails
+/// to compile here until [`field_changes`], [`edit_between`] and [`ItemKind`] cover it.
+fn every_field_is_covered(map: &JourneyMap) {
+    let JourneyMap {
+        id: _,
+        created: _,
+        modified: _,
+        title: _,
+        description: _,
+        persona: _,
+        score_scale: _,
+        story,
+        // Collections, compared item by item through `ItemKind`:
+        personas: _,
+        stages: _,
+        lanes: _,
+        touchpoints: _,
+        lane_cards: _,
+        corridor: Corridor { steps: _ },
+    } = map;
+    let Story {
+        style: _,
+        narrative: _,
+        success_definitions: _,
+        data_questions: _,
+        capabilities: _,
+        weaknesses: _,
+        assets: _,
+        kpis: _,
+        initiatives: _,
+        discipline_marks: _,
+    } = story;
+}
+
 /// The map's own fields, as (name, differs).
 fn field_changes(old: &JourneyMap, new: &JourneyMap) -> [(&'static str, bool); 7] {
+    every_field_is_covered(new);
     [
         ("title", old.title != new.title),
         ("description", old.description != new.description),
@@ -260,6 +296,7 @@ fn touchpoint_fields(a: &Touchpoint, b: &Touchpoint) -> Vec<String> {
 /// The edit that turns `from` into `to`: applied to `from`, it gives `to` (except `id`,
 /// `created` and `modified`). An empty batch when they are alike.
 pub fn edit_between(from: &JourneyMap, to: &JourneyMap) -> Edit {
+    every_field_is_covered(to);
     let mut edits = Vec::new();
     if from.title != to.title {
         edits.push(Edit::SetTitle {

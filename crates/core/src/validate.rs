@@ -1,5 +1,6 @@
 //! Every problem of a map at once, each with the path to the field it concerns.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use schemars::JsonSchema;
@@ -29,6 +30,27 @@ struct Check<'a> {
     problems: Vec<Problem>,
 }
 
+/// A field's path. Validation runs on every edit the store accepts, so the paths of the
+/// checks repeated per touchpoint are made only when there is a problem to report.
+trait PathArg {
+    fn into_path(self) -> String;
+}
+
+impl PathArg for String {
+    fn into_path(self) -> String {
+        self
+    }
+}
+
+/// A path made on demand.
+struct Lazy<F>(F);
+
+impl<F: FnOnce() -> String> PathArg for Lazy<F> {
+    fn into_path(self) -> String {
+        (self.0)()
+    }
+}
+
 impl Check<'_> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -37,26 +59,26 @@ impl Check<'_> {
         });
     }
 
-    fn non_empty(&mut self, path: String, what: &str, value: &str) {
+    fn non_empty(&mut self, path: impl PathArg, what: &str, value: &str) {
         if value.trim().is_empty() {
-            self.problem(path, format!("{what} is empty"));
+            self.problem(path.into_path(), format!("{what} is empty"));
         }
     }
 
-    fn reference(&mut self, path: String, what: &str, id: Id, known: &HashSet<Id>) {
+    fn reference(&mut self, path: impl PathArg, what: &str, id: Id, known: &HashSet<Id>) {
         if !known.contains(&id) {
             self.problem(
-                path,
+                path.into_path(),
                 format!("points to {what} {id}, which is not on this map"),
             );
         }
     }
 
-    fn on_scale(&mut self, path: String, value: f64) {
+    fn on_scale(&mut self, path: impl PathArg, value: f64) {
         let scale = &self.map.score_scale;
         if !scale.contains(value) {
             self.problem(
-                path,
+                path.into_path(),
                 format!(
                     "{value} is outside the score scale {} ({} to {})",
                     scale.label, scale.min, scale.max
@@ -72,13 +94,13 @@ impl Check<'_> {
         }
     }
 
-    fn channel(&mut self, path: String, channel: &Channel) {
+    fn channel(&mut self, path: impl PathArg, channel: &Channel) {
         if let Channel::Custom(name) = channel {
             self.non_empty(path, "the custom channel's name", name);
         }
     }
 
-    fn department(&mut self, path: String, department: &Department) {
+    fn department(&mut self, path: impl PathArg, department: &Department) {
         if let Department::Custom(name) = department {
             self.non_empty(path, "the custom department's name", name);
         }
@@ -95,7 +117,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         map,
         problems: Vec::new(),
     };
-    c.non_empty("title".into(), "the map's title", &map.title);
+    c.non_empty("title".to_string(), "the map's title", &map.title);
     check_scale(&mut c);
     check_unique_ids(&mut c);
 
@@ -105,7 +127,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let touchpoints = ids(&map.touchpoints, |t| t.id);
 
     if let Some(persona) = map.persona {
-        c.reference("persona".into(), "persona", persona, &personas);
+        c.reference("persona".to_string(), "persona", persona, &personas);
     }
     for (i, p) in map.personas.iter().enumerate() {
         c.non_empty(format!("personas[{i}].name"), "the persona's name", &p.name);
@@ -130,44 +152,45 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         }
     }
     for (i, t) in map.touchpoints.iter().enumerate() {
-        let at = format!("touchpoints[{i}]");
-        c.non_empty(format!("{at}.title"), "the touchpoint's title", &t.title);
-        c.reference(format!("{at}.stage"), "stage", t.stage, &stages);
-        c.channel(format!("{at}.channel"), &t.channel);
-        c.department(format!("{at}.owner"), &t.owner);
+        let at = move |field: &'static str| Lazy(move || format!("touchpoints[{i}].{field}"));
+        c.non_empty(at("title"), "the touchpoint's title", &t.title);
+        c.reference(at("stage"), "stage", t.stage, &stages);
+        c.channel(at("channel"), &t.channel);
+        c.department(at("owner"), &t.owner);
         if let Some(target) = t.target_score {
-            c.on_scale(format!("{at}.target_score"), target);
+            c.on_scale(at("target_score"), target);
         }
         if let Some(emotion) = t.designed_emotion {
             let (lo, hi) = EMOTION_RANGE;
             if !(lo..=hi).contains(&emotion) {
                 c.problem(
-                    format!("{at}.designed_emotion"),
+                    format!("touchpoints[{i}].designed_emotion"),
                     format!("{emotion} is outside the emotion range {lo} to {hi}"),
                 );
             }
         }
         for (j, alias) in t.aliases.iter().enumerate() {
-            c.non_empty(format!("{at}.aliases[{j}]"), "an alias", alias);
+            let path = Lazy(move || format!("touchpoints[{i}].aliases[{j}]"));
+            c.non_empty(path, "an alias", alias);
         }
     }
     check_aliases(&mut c);
     let lane_kinds: HashMap<Id, LaneKind> = map.lanes.iter().map(|l| (l.id, l.kind)).collect();
     for (i, card) in map.lane_cards.iter().enumerate() {
-        let at = format!("lane_cards[{i}]");
-        c.non_empty(format!("{at}.text"), "the card's text", &card.text);
-        c.reference(format!("{at}.lane"), "lane", card.lane, &lanes);
-        c.reference(format!("{at}.stage"), "stage", card.stage, &stages);
+        let at = move |field: &'static str| Lazy(move || format!("lane_cards[{i}].{field}"));
+        c.non_empty(at("text"), "the card's text", &card.text);
+        c.reference(at("lane"), "lane", card.lane, &lanes);
+        c.reference(at("stage"), "stage", card.stage, &stages);
         if lane_kinds.get(&card.lane) == Some(&LaneKind::Touchpoints) {
             c.problem(
-                format!("{at}.lane"),
+                format!("lane_cards[{i}].lane"),
                 "the touchpoint lane holds touchpoints, not lane cards",
             );
         }
     }
     for (i, step) in map.corridor.steps.iter().enumerate() {
         c.reference(
-            format!("corridor.steps[{i}].touchpoint"),
+            Lazy(move || format!("corridor.steps[{i}].touchpoint")),
             "touchpoint",
             step.touchpoint,
             &touchpoints,
@@ -186,13 +209,28 @@ pub fn normalize_alias(alias: &str) -> String {
         .to_lowercase()
 }
 
+/// [`normalize_alias`], without a copy when the alias is already in normal form.
+fn normalized(alias: &str) -> Cow<'_, str> {
+    let normal = !alias.starts_with(' ')
+        && !alias.ends_with(' ')
+        && !alias.contains("  ")
+        && alias
+            .chars()
+            .all(|ch| ch == ' ' || (!ch.is_whitespace() && ch.to_lowercase().eq([ch])));
+    if normal {
+        Cow::Borrowed(alias)
+    } else {
+        Cow::Owned(normalize_alias(alias))
+    }
+}
+
 /// Observed activities are matched to touchpoints by alias, so one alias names one touchpoint.
 fn check_aliases(c: &mut Check) {
     let map = c.map;
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut owner: HashMap<Cow<str>, usize> = HashMap::new();
     for (i, t) in map.touchpoints.iter().enumerate() {
         for (j, alias) in t.aliases.iter().enumerate() {
-            let key = normalize_alias(alias);
+            let key = normalized(alias);
             if key.is_empty() {
                 continue;
             }
@@ -251,55 +289,49 @@ fn check_scale(c: &mut Check) {
 
 fn check_unique_ids(c: &mut Check) {
     let map = c.map;
-    let mut seen: HashMap<Id, String> = HashMap::new();
-    let mut all: Vec<(String, Id)> = vec![("id".into(), map.id)];
-    let mut add = |name: &str, list: Vec<Id>| {
-        all.extend(
-            list.into_iter()
-                .enumerate()
-                .map(|(i, id)| (format!("{name}[{i}].id"), id)),
-        );
-    };
-    add("personas", map.personas.iter().map(|x| x.id).collect());
-    add("stages", map.stages.iter().map(|x| x.id).collect());
-    add("lanes", map.lanes.iter().map(|x| x.id).collect());
-    add(
-        "touchpoints",
-        map.touchpoints.iter().map(|x| x.id).collect(),
-    );
-    add("lane_cards", map.lane_cards.iter().map(|x| x.id).collect());
-    add(
-        "corridor.steps",
-        map.corridor.steps.iter().map(|x| x.id).collect(),
-    );
     let story = &map.story;
-    add(
-        "story.success_definitions",
-        story.success_definitions.iter().map(|x| x.id).collect(),
-    );
-    add(
-        "story.data_questions",
-        story.data_questions.iter().map(|x| x.id).collect(),
-    );
-    add(
-        "story.capabilities",
-        story.capabilities.iter().map(|x| x.id).collect(),
-    );
-    add(
-        "story.weaknesses",
-        story.weaknesses.iter().map(|x| x.id).collect(),
-    );
-    add("story.assets", story.assets.iter().map(|x| x.id).collect());
-    add("story.kpis", story.kpis.iter().map(|x| x.id).collect());
-    add(
-        "story.initiatives",
-        story.initiatives.iter().map(|x| x.id).collect(),
-    );
-    for (path, id) in all {
-        if let Some(first) = seen.get(&id) {
-            c.problem(path, format!("id {id} is already used by {first}"));
-        } else {
-            seen.insert(id, path);
+    fn ids<T>(list: &[T], id: impl Fn(&T) -> Id) -> Vec<Id> {
+        list.iter().map(id).collect()
+    }
+    let lists: [(&str, Vec<Id>); 13] = [
+        ("personas", ids(&map.personas, |x| x.id)),
+        ("stages", ids(&map.stages, |x| x.id)),
+        ("lanes", ids(&map.lanes, |x| x.id)),
+        ("touchpoints", ids(&map.touchpoints, |x| x.id)),
+        ("lane_cards", ids(&map.lane_cards, |x| x.id)),
+        ("corridor.steps", ids(&map.corridor.steps, |x| x.id)),
+        (
+            "story.success_definitions",
+            ids(&story.success_definitions, |x| x.id),
+        ),
+        ("story.data_questions", ids(&story.data_questions, |x| x.id)),
+        ("story.capabilities", ids(&story.capabilities, |x| x.id)),
+        ("story.weaknesses", ids(&story.weaknesses, |x| x.id)),
+        ("story.assets", ids(&story.assets, |x| x.id)),
+        ("story.kpis", ids(&story.kpis, |x| x.id)),
+        ("story.initiatives", ids(&story.initiatives, |x| x.id)),
+    ];
+    // Where each id was first seen: the map itself, or (list, index).
+    let path = |at: Option<(&str, usize)>| match at {
+        None => "id".to_string(),
+        Some((name, i)) => format!("{name}[{i}].id"),
+    };
+    let mut seen: HashMap<Id, Option<(&str, usize)>> = HashMap::new();
+    seen.insert(map.id, None);
+    for (name, list) in &lists {
+        for (i, &id) in list.iter().enumerate() {
+            match seen.get(&id) {
+                Some(&first) => {
+                    let first = path(first);
+                    c.problem(
+                        path(Some((name, i))),
+                        format!("id {id} is already used by {first}"),
+                    );
+                }
+                None => {
+                    seen.insert(id, Some((name, i)));
+                }
+            }
         }
     }
 }
@@ -408,6 +440,33 @@ fn check_story(c: &mut Check, personas: &HashSet<Id>, touchpoints: &HashSet<Id>)
         }
         for (j, t) in init.gaps.iter().enumerate() {
             c.reference(format!("{at}.gaps[{j}]"), "touchpoint", *t, touchpoints);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_is_borrowed_only_when_it_is_already_normal() {
+        for alias in [
+            "checkout started",
+            "Checkout Started",
+            " checkout",
+            "checkout ",
+            "check  out",
+            "check\tout",
+            "check\u{a0}out",
+            "ǅemal",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "",
+            "utm_source=instagram",
+        ] {
+            let fast = normalized(alias);
+            assert_eq!(fast, normalize_alias(alias), "{alias:?}");
+            assert_eq!(matches!(fast, Cow::Borrowed(_)), fast == alias, "{alias:?}");
         }
     }
 }

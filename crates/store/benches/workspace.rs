@@ -92,13 +92,24 @@ fn edit_500(c: &mut Criterion) {
         i += 1;
     };
     // Our own timing of single edits, for the percentiles (checkpoints and compaction included).
-    let mut times: Vec<Duration> = (0..2000)
-        .map(|_| {
+    let timed: Vec<(Duration, usize)> = (1..=2000)
+        .map(|revision| {
             let start = Instant::now();
             edit(&ws);
-            start.elapsed()
+            (start.elapsed(), revision)
         })
         .collect();
+    let mut slowest = timed.clone();
+    slowest.sort_by_key(|t| std::cmp::Reverse(t.0));
+    let slowest: Vec<String> = slowest[..12]
+        .iter()
+        .map(|(t, revision)| format!("{revision}: {:.1}", t.as_secs_f64() * 1e3))
+        .collect();
+    println!(
+        "edit_500: the slowest edits (revision: ms; checkpoints every 250): {}",
+        slowest.join(", ")
+    );
+    let mut times: Vec<Duration> = timed.into_iter().map(|(t, _)| t).collect();
     times.sort();
     println!(
         "edit_500: {} single edits: median {:.3} ms, p99 {:.3} ms, max {:.3} ms",

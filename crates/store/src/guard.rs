@@ -10,7 +10,8 @@
 //!   closed cleanly. When the log is not exactly as it was closed (after a crash, or if
 //!   something else touched it), the store is first copied to `before-open/`, and the copy is
 //!   removed once the open has checked out. On a failed check the copy stays, holding the
-//!   store as it was before sled touched it, for [`crate::salvage`].
+//!   store as it was before sled touched it, for [`crate::salvage`]. When the copy cannot be
+//!   made (a full disk), the store is opened without it.
 //!
 //! Nothing here ever deletes anything but the copy it made itself in the same open.
 
@@ -84,7 +85,15 @@ pub fn before_open(dir: &Path) -> Result<Guard, StoreError> {
         return Ok(Guard { made: None, kept });
     }
     let copy = dir.join(BEFORE_OPEN);
-    copy_store(dir, &copy).map_err(|e| StoreError::io(dir, e))?;
+    if copy_store(dir, &copy).is_err() {
+        // No room (or no right) for the copy: open without it rather than not at all, as
+        // before this guard existed. The open itself reports a folder it may not write.
+        let _ = std::fs::remove_dir_all(&copy);
+        return Ok(Guard {
+            made: None,
+            kept: None,
+        });
+    }
     Ok(Guard {
         made: Some(copy),
         kept: None,
@@ -224,10 +233,11 @@ pub fn closed(dir: &Path) {
 }
 
 impl Workspace {
-    /// The ids in the `maps` tree.
+    /// The ids of the maps the store holds, read from their summaries: a summary is written in
+    /// the same transaction as its map, and reading them does not read every map.
     fn stored_ids(&self) -> Result<BTreeSet<Id>, StoreError> {
         let mut ids = BTreeSet::new();
-        for key in self.trees().maps.iter().keys() {
+        for key in self.trees().summaries.iter().keys() {
             let key = key.map_err(|e| self.db_err(e))?;
             ids.insert(crate::records::map_id(&key)?);
         }
