@@ -7,6 +7,7 @@ mod file;
 mod gap_example;
 mod gap_filters;
 mod gap_fixture;
+mod gap_generate;
 mod gap_mapping;
 mod gap_observe;
 mod gap_props;
