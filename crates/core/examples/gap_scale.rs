@@ -10,6 +10,8 @@
 //!   commas and count directly-follows pairs in file order, nothing else) and by a naive
 //!   comma-split reader feeding the engine (timestamps parsed with chrono), which gives an end
 //!   to end time until the real readers land.
+//! - `csv-out=PATH`: also write that CSV to PATH and print the corridor as `gap_json` takes it
+//!   (for `tests/pm4py/speed.py`); `plain`: log every step under its first name only.
 
 use std::time::Instant;
 
@@ -53,10 +55,14 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
     let stream = args.iter().any(|a| a == "stream");
-    let csv = args.iter().any(|a| a == "csv");
+    let csv = args.iter().any(|a| a == "csv" || a.starts_with("csv-out="));
     let map = corridor_core::file::from_str(corridor_core::examples::EXAMPLES[0].1)
         .expect("the example map reads");
-    let spec = GenSpec::from_map(&map);
+    let mut spec = GenSpec::from_map(&map);
+    if args.iter().any(|a| a == "plain") {
+        spec.rates.alternative_name = 0.0;
+    }
+    let csv_out = args.iter().find_map(|a| a.strip_prefix("csv-out="));
 
     let mut collector = Collector::new();
     let t = Instant::now();
@@ -65,6 +71,15 @@ fn main() {
         let mut writer = CsvWriter::new(String::new());
         let (n, cases) = generate(&spec, 42, events, &mut writer);
         let text = writer.out;
+        if let Some(path) = csv_out {
+            std::fs::write(path, &text).expect("write the CSV");
+            let corridor: Vec<String> = spec
+                .steps
+                .iter()
+                .map(|s| format!("{}{}", s.activity, if s.optional { "?" } else { "" }))
+                .collect();
+            println!("corridor: {}", corridor.join(","));
+        }
         println!(
             "generated {n} events, {cases} cases as {:.1} MB of CSV: {:.3} s",
             text.len() as f64 / 1e6,
