@@ -120,14 +120,15 @@ fn main() {
         let t = Watch::start();
         let edges = floor(&text);
         println!(
-            "floor (split + directly-follows count, {edges} edges): {:.3} s",
-            t.wall()
+            "floor (split + directly-follows count, {edges} edges): {:.3} s (cpu {:.3} s)",
+            t.wall(),
+            t.cpu()
         );
         let t = Watch::start();
         read_csv(&text, &mut collector);
         feed_secs = t.wall();
         feed_cpu = t.cpu();
-        println!("naive reader + feed: {feed_secs:.3} s");
+        println!("naive reader + feed: {feed_secs:.3} s (cpu {feed_cpu:.3} s)");
     } else if stream {
         let (n, cases) = generate(&spec, 42, events, &mut collector);
         feed_secs = t.wall();
