@@ -10,8 +10,41 @@
 //!   commas and count directly-follows pairs in file order, nothing else) and by a naive
 //!   comma-split reader feeding the engine (timestamps parsed with chrono), which gives an end
 //!   to end time until the real readers land.
+//! - `csv-out=PATH`: also write that CSV to PATH and print the corridor as `gap_json` takes it
+//!   (for `tests/pm4py/speed.py`); `plain`: log every step under its first name only.
 
 use std::time::Instant;
+
+/// Wall time and this thread's CPU time (Linux `schedstat`), so that figures taken on a busy
+/// machine can be told apart from the engine's own cost.
+struct Watch {
+    wall: Instant,
+    cpu: u64,
+}
+
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+impl Watch {
+    fn start() -> Watch {
+        Watch {
+            wall: Instant::now(),
+            cpu: thread_cpu_ns(),
+        }
+    }
+
+    fn wall(&self) -> f64 {
+        self.wall.elapsed().as_secs_f64()
+    }
+
+    fn cpu(&self) -> f64 {
+        (thread_cpu_ns() - self.cpu) as f64 / 1e9
+    }
+}
 
 use chrono::DateTime;
 use corridor_core::data::Quiet;
@@ -53,52 +86,70 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
     let stream = args.iter().any(|a| a == "stream");
-    let csv = args.iter().any(|a| a == "csv");
+    let csv = args.iter().any(|a| a == "csv" || a.starts_with("csv-out="));
     let map = corridor_core::file::from_str(corridor_core::examples::EXAMPLES[0].1)
         .expect("the example map reads");
-    let spec = GenSpec::from_map(&map);
+    let mut spec = GenSpec::from_map(&map);
+    if args.iter().any(|a| a == "plain") {
+        spec.rates.alternative_name = 0.0;
+    }
+    let csv_out = args.iter().find_map(|a| a.strip_prefix("csv-out="));
 
     let mut collector = Collector::new();
-    let t = Instant::now();
+    let t = Watch::start();
     let feed_secs;
+    let mut feed_cpu = 0.0;
     if csv {
         let mut writer = CsvWriter::new(String::new());
         let (n, cases) = generate(&spec, 42, events, &mut writer);
         let text = writer.out;
+        if let Some(path) = csv_out {
+            std::fs::write(path, &text).expect("write the CSV");
+            let corridor: Vec<String> = spec
+                .steps
+                .iter()
+                .map(|s| format!("{}{}", s.activity, if s.optional { "?" } else { "" }))
+                .collect();
+            println!("corridor: {}", corridor.join(","));
+        }
         println!(
             "generated {n} events, {cases} cases as {:.1} MB of CSV: {:.3} s",
             text.len() as f64 / 1e6,
-            t.elapsed().as_secs_f64()
+            t.wall()
         );
-        let t = Instant::now();
+        let t = Watch::start();
         let edges = floor(&text);
         println!(
-            "floor (split + directly-follows count, {edges} edges): {:.3} s",
-            t.elapsed().as_secs_f64()
+            "floor (split + directly-follows count, {edges} edges): {:.3} s (cpu {:.3} s)",
+            t.wall(),
+            t.cpu()
         );
-        let t = Instant::now();
+        let t = Watch::start();
         read_csv(&text, &mut collector);
-        feed_secs = t.elapsed().as_secs_f64();
-        println!("naive reader + feed: {feed_secs:.3} s");
+        feed_secs = t.wall();
+        feed_cpu = t.cpu();
+        println!("naive reader + feed: {feed_secs:.3} s (cpu {feed_cpu:.3} s)");
     } else if stream {
         let (n, cases) = generate(&spec, 42, events, &mut collector);
-        feed_secs = t.elapsed().as_secs_f64();
+        feed_secs = t.wall();
         println!("generated and fed {n} events, {cases} cases: {feed_secs:.3} s");
     } else {
         let mut rec = Recording::default();
         let (n, cases) = generate(&spec, 42, events, &mut rec);
         println!(
             "generated {n} events, {cases} cases: {:.3} s; peak so far {:.0} MiB",
-            t.elapsed().as_secs_f64(),
+            t.wall(),
             peak_mib()
         );
-        let t = Instant::now();
+        let t = Watch::start();
         let mut null = Null(0);
         rec.replay(&mut null);
-        let replay_secs = t.elapsed().as_secs_f64();
-        let t = Instant::now();
+        let replay_secs = t.wall();
+        let replay_cpu = t.cpu();
+        let t = Watch::start();
         rec.replay(&mut collector);
-        let fed = t.elapsed().as_secs_f64();
+        let fed = t.wall();
+        feed_cpu = (t.cpu() - replay_cpu).max(0.0);
         // The replay itself stands in for a reader; its own cost is not the engine's.
         feed_secs = (fed - replay_secs).max(0.0);
         println!(
@@ -114,24 +165,32 @@ fn main() {
         )
     };
     mem("feeding");
-    let t = Instant::now();
+    let t = Watch::start();
     let log = collector.finish(&mut Quiet).expect("finish");
-    let finish_secs = t.elapsed().as_secs_f64();
+    let finish_secs = t.wall();
+    let finish_cpu = t.cpu();
     mem("finish");
-    let t = Instant::now();
+    let t = Watch::start();
     let agg = log
         .aggregate(&Filter::all(), &mut Quiet)
         .expect("aggregate");
-    let agg_secs = t.elapsed().as_secs_f64();
+    let agg_secs = t.wall();
+    let agg_cpu = t.cpu();
     mem("aggregate");
-    let t = Instant::now();
+    let t = Watch::start();
     let r = report(&map, &agg, &ReportOptions::default(), &mut Quiet).expect("report");
-    let report_secs = t.elapsed().as_secs_f64();
+    let report_secs = t.wall();
+    let report_cpu = t.cpu();
     mem("report");
     println!(
         "finish {finish_secs:.3} s, aggregate {agg_secs:.3} s, report {report_secs:.3} s; \
          engine total {:.3} s",
         feed_secs + finish_secs + agg_secs + report_secs
+    );
+    println!(
+        "cpu: feed {feed_cpu:.3} s, finish {finish_cpu:.3} s, aggregate {agg_cpu:.3} s, \
+         report {report_cpu:.3} s; engine total {:.3} s",
+        feed_cpu + finish_cpu + agg_cpu + report_cpu
     );
     println!(
         "cases {}, variants {}, log fitness {:.4}, log held {:.0} MiB, peak {:.0} MiB",

@@ -249,6 +249,10 @@ impl ObservedLog {
         let mut case_variant = vec![u32::MAX; ncases];
         let mut channel_events = vec![0u64; self.channels.len() + 1];
         let mut channel_steps = 0u64;
+        // Channel pairs: a dense matrix while there are few channels, a tally beyond.
+        let nch = self.channels.len() + 1;
+        let dense = nch <= 256;
+        let mut matrix = vec![0u64; if dense { nch * nch } else { 0 }];
         let mut switches = Tally::default();
         let (mut kept_cases, mut kept_events) = (0u64, 0u64);
 
@@ -287,7 +291,11 @@ impl ObservedLog {
                 if pair[0] != 0 && pair[1] != 0 {
                     channel_steps += 1;
                     if pair[0] != pair[1] {
-                        switches.add(u32::from(pair[0]) << 16 | u32::from(pair[1]));
+                        if dense {
+                            matrix[pair[0] as usize * nch + pair[1] as usize] += 1;
+                        } else {
+                            switches.add(u32::from(pair[0]) << 16 | u32::from(pair[1]));
+                        }
                     }
                 }
             }
@@ -325,12 +333,29 @@ impl ObservedLog {
             let v = v as usize;
             &seqs[if v == 0 { 0 } else { ends[v - 1] }..ends[v]]
         };
-        let mut sorted: Vec<u32> = (0..ends.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| {
-            counts[b as usize]
-                .cmp(&counts[a as usize])
-                .then_with(|| seq(a).cmp(seq(b)))
+        // Sort keys that live together in memory: the count, then the first eight activity
+        // ids (each + 1, so a shorter sequence sorts first) packed in 128 bits; the sequences
+        // themselves are only read to break ties.
+        let packs = activities.len() < u16::MAX as usize;
+        let mut keyed: Vec<(u64, u128, u32)> = (0..ends.len() as u32)
+            .map(|v| {
+                let prefix = if packs {
+                    let s = seq(v);
+                    (0..8).fold(0u128, |k, i| {
+                        k << 16 | s.get(i).map_or(0, |&a| u128::from(a) + 1)
+                    })
+                } else {
+                    0
+                };
+                (u64::MAX - counts[v as usize], prefix, v)
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| seq(a.2).cmp(seq(b.2)))
         });
+        let sorted: Vec<u32> = keyed.into_iter().map(|k| k.2).collect();
         let mut place = vec![0u32; sorted.len()];
         let mut variants = Variants::default();
         variants.offsets.reserve_exact(sorted.len() + 1);
@@ -428,8 +453,13 @@ impl ObservedLog {
                 events: channel_events[c as usize],
             })
             .collect();
-        let mut channel_switches: Vec<Edge> = switches
-            .into_counts()
+        let mut pairs = switches.into_counts();
+        for (i, &n) in matrix.iter().enumerate() {
+            if n > 0 {
+                pairs.push((((i / nch) as u32) << 16 | (i % nch) as u32, n));
+            }
+        }
+        let mut channel_switches: Vec<Edge> = pairs
             .into_iter()
             .map(|(k, count)| Edge {
                 from: chan_rank[(k >> 16) as usize],

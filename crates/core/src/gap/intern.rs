@@ -241,25 +241,91 @@ impl<A: Arena> Interner<A> {
     }
 }
 
+/// A cheap fingerprint of a string: its length and its first and last 8 bytes (fixed-size
+/// reads, overlapping for short strings). Strings of at most 16 bytes have equal fingerprints
+/// only if they are equal; longer ones must be compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fingerprint {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+#[inline]
+fn read8(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(w)
+}
+
+impl Fingerprint {
+    #[inline]
+    pub fn of(s: &str) -> Fingerprint {
+        let b = s.as_bytes();
+        let len = b.len();
+        if len >= 8 {
+            Fingerprint {
+                head: read8(b),
+                tail: read8(&b[len - 8..]),
+                len,
+            }
+        } else {
+            let head = b
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+            Fingerprint { head, tail: 0, len }
+        }
+    }
+
+    /// Whether equal fingerprints mean equal strings.
+    #[inline]
+    pub fn exact(&self) -> bool {
+        self.len <= 16
+    }
+
+    #[inline]
+    fn slot(&self, slots: usize) -> usize {
+        let h = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(SEED);
+        (h >> 32) as usize % slots
+    }
+}
+
+/// Recently seen strings of one table, direct-mapped by fingerprint: a hit costs two 8-byte
+/// reads and a comparison, no hashing of the whole string.
+#[derive(Debug, Clone)]
+pub struct Recent {
+    slots: Vec<(Fingerprint, u32)>,
+}
+
+impl Recent {
+    pub fn new(slots: usize) -> Recent {
+        Recent {
+            slots: vec![(Fingerprint::default(), u32::MAX); slots],
+        }
+    }
+
+    /// The id of `s` in `table` if it was seen recently.
+    #[inline]
+    pub fn get(&self, table: &Strings, s: &str, fp: &Fingerprint) -> Option<u32> {
+        let (f, id) = self.slots[fp.slot(self.slots.len())];
+        (id != u32::MAX && f == *fp && (fp.exact() || table.get(id) == s)).then_some(id)
+    }
+
+    #[inline]
+    pub fn put(&mut self, fp: Fingerprint, id: u32) {
+        let n = self.slots.len();
+        self.slots[fp.slot(n)] = (fp, id);
+    }
+}
+
 /// A few labels (channels, segments) as `u16` ids: 0 for none (absent or empty), else the
-/// label's id + 1. A label of up to 8 bytes is found by comparing one machine word, with no
-/// hashing and no string comparison: these lookups happen twice per event.
+/// label's id + 1. A label of up to 16 bytes is found by its fingerprint alone, with no hashing
+/// and no string comparison: these lookups happen twice per event.
 #[derive(Debug, Default, Clone)]
 pub struct Labels {
     pub names: Strings,
-    short: Vec<(u64, u8, u16)>,
-}
-
-fn word(s: &str) -> Option<(u64, u8)> {
-    let b = s.as_bytes();
-    if b.len() > 8 {
-        return None;
-    }
-    let w = b
-        .iter()
-        .enumerate()
-        .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
-    Some((w, b.len() as u8))
+    short: Vec<(Fingerprint, u16)>,
 }
 
 impl Labels {
@@ -269,9 +335,9 @@ impl Labels {
         let Some(label) = label.filter(|l| !l.is_empty()) else {
             return Some(0);
         };
-        let key = word(label);
-        if let Some((w, n)) = key {
-            if let Some(&(_, _, id)) = self.short.iter().find(|e| e.0 == w && e.1 == n) {
+        let fp = Fingerprint::of(label);
+        if fp.exact() {
+            if let Some(&(_, id)) = self.short.iter().find(|e| e.0 == fp) {
                 return Some(id);
             }
         } else if let Some(id) = self.names.lookup(label) {
@@ -281,8 +347,8 @@ impl Labels {
             return None;
         }
         let id = self.names.intern(label).0 as u16 + 1;
-        if let Some((w, n)) = key {
-            self.short.push((w, n, id));
+        if fp.exact() {
+            self.short.push((fp, id));
         }
         Some(id)
     }
@@ -322,6 +388,12 @@ mod tests {
             Some("web"),
             Some("a longer label"),
             Some("web\0"),
+            Some("exactly sixteen!"),
+            Some("exactly sixteen?"),
+            Some("a label longer than sixteen bytes"),
+            Some("a label longer than sixteen bytez"),
+            Some("a label lXnger than sixteen bytes"),
+            Some("a label longer than sixteen bytes"),
         ]
         .into_iter()
         .map(|x| l.id(x))
@@ -335,7 +407,13 @@ mod tests {
                 Some(0),
                 Some(1),
                 Some(2),
-                Some(3)
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                Some(6)
             ]
         );
         assert_eq!(l.names.get(2), "web\0");

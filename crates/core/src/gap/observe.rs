@@ -10,7 +10,7 @@
 
 use crate::data::{EventSink, Flow, Progress, RawEvent, RawScore, ScoreSink};
 
-use super::intern::{Labels, Strings};
+use super::intern::{Fingerprint, Labels, Recent, Strings};
 use super::GapError;
 
 /// A timestamp that is not known.
@@ -48,11 +48,10 @@ pub struct Collector {
     row_score: Vec<f32>,
     row_time: Vec<i64>,
     row_segment: Vec<u16>,
-    /// Recently seen cases, direct-mapped by hash (`hash << 32 | id + 1`, 0 = empty): logs
-    /// ordered by time interleave the events of the cases open at that time, and this keeps
-    /// those out of the big table.
-    recent_cases: Vec<u64>,
-    last_activity: Option<u32>,
+    /// Recently seen cases and activities: logs ordered by time interleave the events of the
+    /// cases open at that time, and this keeps those out of the big table.
+    recent_cases: Option<Recent>,
+    recent_activities: Option<Recent>,
     too_large: Option<(&'static str, u64)>,
 }
 
@@ -101,34 +100,30 @@ impl Collector {
     }
 
     fn case_id(&mut self, case: &str) -> u32 {
-        let hash = Strings::hash(case);
-        if self.recent_cases.is_empty() {
-            self.recent_cases = vec![0; RECENT];
+        let fp = Fingerprint::of(case);
+        let recent = self.recent_cases.get_or_insert_with(|| Recent::new(RECENT));
+        if let Some(id) = recent.get(&self.cases, case, &fp) {
+            return id;
         }
-        let slot = &mut self.recent_cases[hash as usize % RECENT];
-        if (*slot >> 32) as u32 == hash && *slot != 0 {
-            let id = *slot as u32 - 1;
-            if self.cases.get(id) == case {
-                return id;
-            }
-        }
-        let (id, new) = self.cases.intern_hashed(case, hash);
+        let (id, new) = self.cases.intern(case);
         if new {
             self.case_segment.push(0);
             self.case_events.push(0);
         }
-        self.recent_cases[hash as usize % RECENT] = u64::from(hash) << 32 | u64::from(id + 1);
+        recent.put(fp, id);
         id
     }
 
     fn activity_id(&mut self, activity: &str) -> u32 {
-        if let Some(id) = self.last_activity {
-            if self.activities.get(id) == activity {
-                return id;
-            }
+        let fp = Fingerprint::of(activity);
+        let recent = self
+            .recent_activities
+            .get_or_insert_with(|| Recent::new(RECENT));
+        if let Some(id) = recent.get(&self.activities, activity, &fp) {
+            return id;
         }
         let id = self.activities.intern(activity).0;
-        self.last_activity = Some(id);
+        recent.put(fp, id);
         id
     }
 

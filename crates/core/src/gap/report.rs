@@ -105,14 +105,16 @@ fn step_times(agg: &Aggregates, conf: &ConformanceRun, steps: usize, k: usize) -
     if k == 0 {
         return out;
     }
-    for (v, variant) in agg.variants.iter().enumerate() {
-        let a = conf.alignment_of[v] as usize;
+    let vs = &agg.variants;
+    for (v, &a) in conf.alignment_of.iter().enumerate() {
+        let a = a as usize;
         let (p, q) = (conf.synced[a * steps + k - 1], conf.synced[a * steps + k]);
         if p == NO_LABEL || q == NO_LABEL {
             continue;
         }
-        let len = variant.activities.len();
-        for case in variant.times.chunks_exact(len) {
+        let len = vs.offsets[v + 1] - vs.offsets[v];
+        let times = &vs.times[vs.time_offsets[v]..vs.time_offsets[v + 1]];
+        for case in times.chunks_exact(len) {
             let (tp, tq) = (case[p as usize], case[q as usize]);
             if tp != NO_TIME && tq != NO_TIME {
                 out.push(tq - tp);

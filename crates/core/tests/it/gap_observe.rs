@@ -32,6 +32,32 @@ fn cases_are_ordered_by_time_with_ties_in_file_order() {
 }
 
 #[test]
+fn long_names_that_differ_only_in_the_middle_stay_apart() {
+    // Equal length, first and last 8 bytes: only a full comparison tells them apart.
+    let log = log_of(&[
+        (
+            "customer-0001-of-region-north",
+            "Visited the store page",
+            Some(1),
+        ),
+        (
+            "customer-0002-of-region-north",
+            "Visited the other page",
+            Some(2),
+        ),
+        (
+            "customer-0001-of-region-north",
+            "Visited the other page",
+            Some(3),
+        ),
+    ]);
+    assert_eq!(log.cases(), 2);
+    let agg = log.aggregate(&Filter::all(), &mut Quiet).unwrap();
+    let names: Vec<&str> = agg.activities.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Visited the other page", "Visited the store page"]);
+}
+
+#[test]
 fn an_event_without_time_follows_its_predecessor_in_the_file() {
     let log = log_of(&[
         ("m", "x", Some(100)),

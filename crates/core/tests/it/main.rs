@@ -12,6 +12,7 @@ mod fuzz_regressions;
 mod gap_example;
 mod gap_filters;
 mod gap_fixture;
+mod gap_generate;
 mod gap_mapping;
 mod gap_observe;
 mod gap_props;
