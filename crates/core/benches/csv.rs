@@ -3,13 +3,17 @@
 //! every string; beside it the floor: csv-core splitting the same bytes into fields and
 //! nothing else.
 //!
-//! `cargo bench -p corridor-core --bench csv`; figures in docs/import.md.
+//! `cargo bench -p corridor-core --bench csv`; figures (on-CPU time, see cpu_time.rs) in
+//! docs/import.md.
 
 use std::hint::black_box;
 
 use corridor_core::data::{csv, EventSink, ImportSettings, Quiet, RawEvent};
 use corridor_core::data::{DataFormat, DatasetKind, DateOrder, LifecyclePolicy};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
 const ACTIVITIES: [&str; 8] = [
     "Visit website",
@@ -112,7 +116,7 @@ fn floor(bytes: &[u8]) -> u64 {
     records - 1
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<cpu_time::CpuTime>) {
     for events in [100_000, 1_000_000] {
         let bytes = generate(events);
         assert_eq!(read(&bytes), events as u64);
@@ -129,5 +133,9 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(cpu_time::CpuTime);
+    targets = bench
+}
 criterion_main!(benches);

@@ -4,7 +4,8 @@
 //! the receipt log's traces repeated 30 times (257,310 events, about the size of BPIC 2012),
 //! gzipped, written to target/tmp first.
 //!
-//! `cargo bench -p corridor-core --bench xes`; figures in docs/import.md.
+//! `cargo bench -p corridor-core --bench xes`; figures (on-CPU time, see cpu_time.rs) in
+//! docs/import.md.
 
 use std::fs::File;
 use std::hint::black_box;
@@ -14,6 +15,9 @@ use std::path::PathBuf;
 use corridor_core::data::{xes, EventSink, ImportSettings, Quiet, RawEvent};
 use corridor_core::data::{DataFormat, DatasetKind, DateOrder, LifecyclePolicy};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
 /// A log of tests/data, or one made by [`repeated`] in target/tmp.
 fn path(name: &str) -> PathBuf {
@@ -122,7 +126,7 @@ fn bare_quick_xml(name: &str) -> u64 {
     events
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<cpu_time::CpuTime>) {
     for (name, events) in [
         ("receipt.xes.gz".to_owned(), 8577),
         (repeated(30), 8577 * 30),
@@ -143,5 +147,9 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(cpu_time::CpuTime);
+    targets = bench
+}
 criterion_main!(benches);
