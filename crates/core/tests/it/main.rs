@@ -4,6 +4,7 @@ mod common;
 mod edit_errors;
 mod edit_props;
 mod file;
+mod gap_contract;
 mod gap_example;
 mod gap_filters;
 mod gap_fixture;
