@@ -452,3 +452,58 @@ fn roll_ups_and_priority() {
     close(owned.impact, (4.5 - 23.0 / 7.0) * 2.0 + 2.5 / 7.0);
     assert_eq!(r.control[1].group, "intermediary");
 }
+
+/// The JSON form's field names are a promise to the CLI's users (`docs/gaps.md`).
+#[test]
+fn json_field_names_are_pinned() {
+    let json = serde_json::to_value(full()).unwrap();
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    let mut top = keys(&json);
+    top.sort();
+    assert_eq!(
+        top,
+        [
+            "activities",
+            "blind_spots",
+            "channels",
+            "conformance",
+            "control",
+            "corridor",
+            "departments",
+            "dfg",
+            "end_activities",
+            "experience",
+            "filter",
+            "map",
+            "priority",
+            "score_scale",
+            "stages",
+            "start_activities",
+            "sweep",
+            "totals",
+            "touchpoints",
+            "variants",
+        ]
+    );
+    let c = &json["conformance"];
+    for key in ["log_fitness", "mean_case_fitness", "fitting_case_share"] {
+        assert!(c[key].is_f64(), "conformance.{key}");
+    }
+    assert_eq!(
+        json["dfg"][0],
+        serde_json::json!({"from": "ad_click", "to": "checkout", "count": 4})
+    );
+    let v = &json["variants"][0];
+    assert_eq!(
+        v["activities"],
+        serde_json::json!(["ad_click", "checkout", "delivered"])
+    );
+    assert_eq!(v["count"], 2);
+    assert_eq!(v["outcome"], "follows");
+    assert_eq!(json["conformance"]["deviations"][0]["kind"], "dropped_out");
+    assert_eq!(json["stages"][1]["status"], "below_target");
+    // Read back, the report is the same value.
+    let back: GapReport = serde_json::from_value(json).unwrap();
+    assert_eq!(back, full());
+}

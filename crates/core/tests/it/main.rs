@@ -9,6 +9,7 @@ mod edit_errors;
 mod edit_props;
 mod file;
 mod fuzz_regressions;
+mod gap_contract;
 mod gap_example;
 mod gap_filters;
 mod gap_fixture;
