@@ -3,6 +3,7 @@
 mod common;
 mod csv;
 mod csv_bad;
+mod csv_wizard;
 mod edit_errors;
 mod edit_props;
 mod file;
