@@ -14,7 +14,6 @@ const CASE: &[&str] = &[
     "caseid",
     "case",
     "casenumber",
-    "caseconcept:name",
     "sessionid",
     "session",
     "journeyid",

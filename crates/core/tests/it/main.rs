@@ -1,9 +1,10 @@
 //! Integration tests of corridor-core: one binary, one module per concern.
-
+#[cfg(feature = "png-pdf")]
 mod big;
 mod common;
 mod csv;
 mod csv_bad;
+mod csv_wizard;
 mod diff;
 mod edit_errors;
 mod edit_props;
