@@ -1,4 +1,5 @@
 //! Integration tests of corridor-core: one binary, one module per concern.
+
 #[cfg(feature = "png-pdf")]
 mod big;
 mod common;
@@ -19,6 +20,8 @@ mod gap_mapping;
 mod gap_observe;
 mod gap_props;
 mod gen;
+#[cfg(feature = "png-pdf")]
+mod raster;
 mod read_props;
 mod render;
 mod report;

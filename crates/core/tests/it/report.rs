@@ -10,7 +10,7 @@ use crate::render::overlay;
 const PAYLOAD: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
 /// The sound map with the payload in every text a user can write that the report prints.
-fn poisoned() -> JourneyMap {
+pub fn poisoned() -> JourneyMap {
     let p = |label: &str| format!("{label} {PAYLOAD}");
     let mut map = sound_map();
     map.title = p("title");
@@ -198,7 +198,7 @@ fn an_uncovered_moment_of_truth_is_warned_about() {
     );
 }
 
-fn gaps() -> ReportGaps {
+pub fn gaps() -> ReportGaps {
     ReportGaps {
         source: "412 cases, January to March 2027".into(),
         summary: vec![Figure {
@@ -267,134 +267,4 @@ fn corridor_core_md_escape(text: &str) -> String {
     text.replace('&', "\\&")
         .replace('*', "\\*")
         .replace('_', "\\_")
-}
-
-#[cfg(feature = "png-pdf")]
-#[test]
-fn pdf_report_is_text_with_the_map_on_landscape_pages() {
-    use crate::render::{page_count, pdf_text};
-    let map = sound_map();
-    let gaps = gaps();
-    for paper in [render::Paper::A4, render::Paper::Letter] {
-        let pdf = report::pdf(
-            &ReportInputs {
-                map: &map,
-                gaps: Some(&gaps),
-            },
-            paper,
-        )
-        .unwrap();
-        let words = pdf_text(&pdf, None);
-        for text in [
-            "Buying a bike",
-            "Observed experience and gaps",
-            "Half of the carts are abandoned.",
-            "One-page checkout",
-            "Checks out online",
-            "Disciplines",
-            "Gap per touchpoint",
-        ] {
-            assert!(words.contains(text), "{text}: {words}");
-        }
-        let pages = page_count(&pdf);
-        assert!(pages >= 3, "{pages}");
-    }
-    let poisoned = poisoned();
-    let pdf = report::pdf(
-        &ReportInputs {
-            map: &poisoned,
-            gaps: None,
-        },
-        render::Paper::A4,
-    )
-    .unwrap();
-    assert!(pdf_text(&pdf, None).contains("opening <script>alert(1)</script>"));
-}
-
-/// Chromium, from CHROMIUM_PATH or the PATH; `None` (the test is skipped) only outside CI.
-fn chromium() -> Option<std::path::PathBuf> {
-    let found = std::env::var_os("CHROMIUM_PATH")
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            ["chromium", "chromium-browser"].iter().find_map(|name| {
-                std::env::split_paths(&std::env::var_os("PATH")?)
-                    .map(|dir| dir.join(name))
-                    .find(|p| p.is_file())
-            })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is needed in CI (scripts/lib.sh installs it)"
-        );
-        eprintln!("skipped: no Chromium on this machine");
-    }
-    found
-}
-
-/// Pixels within 3 of `rgb` on every channel.
-fn count_colour(pixmap: &resvg::tiny_skia::Pixmap, rgb: [u8; 3]) -> usize {
-    pixmap
-        .pixels()
-        .iter()
-        .filter(|p| {
-            p.red().abs_diff(rgb[0]) <= 3
-                && p.green().abs_diff(rgb[1]) <= 3
-                && p.blue().abs_diff(rgb[2]) <= 3
-        })
-        .count()
-}
-
-#[cfg(feature = "png-pdf")]
-#[test]
-fn html_report_opens_in_chromium_showing_the_map_and_the_timeline() {
-    let Some(chromium) = chromium() else {
-        return;
-    };
-    let map = sound_map();
-    let gaps = gaps();
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("report.html");
-    let shot = dir.path().join("shot.png");
-    std::fs::write(
-        &page,
-        html(&ReportInputs {
-            map: &map,
-            gaps: Some(&gaps),
-        }),
-    )
-    .unwrap();
-    let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1280,4000",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(shot.exists(), "{}", String::from_utf8_lossy(&out.stderr));
-    let pixmap = resvg::tiny_skia::Pixmap::load_png(&shot).unwrap();
-    assert_eq!((pixmap.width(), pixmap.height()), (1280, 4000));
-    // The map's stage header row (navy), and the timeline's high-priority bar.
-    let navy = count_colour(&pixmap, [0x1f, 0x2a, 0x44]);
-    let bar = count_colour(&pixmap, [0x1f, 0x4e, 0x8c]);
-    assert!(navy > 5_000, "the map's headers: {navy} pixels");
-    assert!(bar > 200, "the timeline's bar: {bar} pixels");
-    // The gap chart's red bar for the touchpoint below its target.
-    assert!(
-        count_colour(&pixmap, [0xd7, 0x30, 0x27]) > 100,
-        "the gap chart"
-    );
 }
