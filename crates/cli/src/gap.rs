@@ -171,50 +171,50 @@ fn note_bad(path: &Path, report: &ReadReport) {
     }
 }
 
+/// Read one file into `collector` (an event log, or a score table when `scores`), with
+/// progress on standard error; returns the reader's report.
+fn read_into(
+    collector: &mut Collector,
+    path: &Path,
+    scores: bool,
+    args: &ReadArgs,
+) -> Result<ReadReport> {
+    let (kind, format) = if scores {
+        (DatasetKind::ScoreTable, DataFormat::Csv)
+    } else {
+        (DatasetKind::EventLog, sniff(path)?)
+    };
+    let (input, len) = open(path)?;
+    let mut meter = Meter {
+        name: path.display().to_string(),
+        shown: false,
+    };
+    let mut progress = data::WithTotal {
+        progress: &mut meter,
+        total: len,
+    };
+    let settings = settings(kind, format, args);
+    let what = if scores { "score table" } else { "event log" };
+    let report = if scores {
+        data::read_scores(input, &settings, collector, &mut progress)
+    } else {
+        data::read_events(input, &settings, collector, &mut progress)
+    }
+    .with_context(|| format!("cannot read the {what} {}", path.display()))?;
+    drop(meter);
+    note_bad(path, &report);
+    Ok(report)
+}
+
 /// Read every event log and score table into one observed log. Any unreadable file stops the
 /// whole read: nothing half-read is reported on.
 pub fn read_all(logs: &[PathBuf], args: &ReadArgs) -> Result<ObservedLog> {
     let mut collector = Collector::new();
     for path in logs {
-        let format = sniff(path)?;
-        let (input, len) = open(path)?;
-        let mut meter = Meter {
-            name: path.display().to_string(),
-            shown: false,
-        };
-        let mut progress = data::WithTotal {
-            progress: &mut meter,
-            total: len,
-        };
-        let report = data::read_events(
-            input,
-            &settings(DatasetKind::EventLog, format, args),
-            &mut collector,
-            &mut progress,
-        )
-        .with_context(|| format!("cannot read the event log {}", path.display()))?;
-        drop(meter);
-        note_bad(path, &report);
+        read_into(&mut collector, path, false, args)?;
     }
     for path in &args.scores {
-        let (input, len) = open(path)?;
-        let mut meter = Meter {
-            name: path.display().to_string(),
-            shown: false,
-        };
-        let mut progress = data::WithTotal {
-            progress: &mut meter,
-            total: len,
-        };
-        let report = data::read_scores(
-            input,
-            &settings(DatasetKind::ScoreTable, DataFormat::Csv, args),
-            &mut collector,
-            &mut progress,
-        )
-        .with_context(|| format!("cannot read the score table {}", path.display()))?;
-        drop(meter);
-        note_bad(path, &report);
+        read_into(&mut collector, path, true, args)?;
     }
     let log = collector.finish(&mut corridor_core::data::Quiet)?;
     if log.events() == 0 && log.score_rows() == 0 {
@@ -560,30 +560,10 @@ pub fn import_data(
 ) -> Result<data::DatasetInfo> {
     // The map must exist before the file is read at all.
     ws.get(map)?;
-    let (kind, format) = if scores {
-        (DatasetKind::ScoreTable, DataFormat::Csv)
-    } else {
-        (DatasetKind::EventLog, sniff(path)?)
-    };
-    let (input, len) = open(path)?;
-    let mut collector = Collector::new();
-    let mut meter = Meter {
-        name: path.display().to_string(),
-        shown: false,
-    };
-    let mut progress = data::WithTotal {
-        progress: &mut meter,
-        total: len,
-    };
-    let settings = settings(kind, format, args);
-    let report = if scores {
-        data::read_scores(input, &settings, &mut collector, &mut progress)
-    } else {
-        data::read_events(input, &settings, &mut collector, &mut progress)
-    }
-    .with_context(|| format!("cannot read {}", path.display()))?;
-    drop(meter);
-    note_bad(path, &report);
+    let report = read_into(&mut Collector::new(), path, scores, args)?;
+    let len = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
     if report.kept == 0 {
         bail!("{}: no usable rows: nothing was stored", path.display());
     }
