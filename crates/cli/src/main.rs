@@ -4,17 +4,21 @@
 mod history;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use corridor_core::render::{self, Paper, RenderOptions};
-use corridor_core::report::{self, ReportInputs};
-use corridor_core::{file, outline::outline, validate, JourneyMap, Template};
+use corridor_core::render::{self, RenderOptions};
+use corridor_core::{file, outline::outline, validate, Template};
 use corridor_store::{StoreError, Workspace};
 
+mod export;
+mod files;
 mod gap;
+
+use export::{parse_scale, ExportFormat, PaperArg};
+use files::{parse, read_map, read_text, write_atomically};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -192,46 +196,6 @@ enum Command {
         #[arg(value_name = "OUT")]
         out: PathBuf,
     },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExportFormat {
-    /// The map as SVG
-    Svg,
-    /// The map as PNG, at --scale
-    Png,
-    /// The map as PDF, on --paper (landscape), split across pages as needed
-    Pdf,
-    /// The strategy report as Markdown
-    Md,
-    /// The strategy report as one self-contained HTML file (the map and charts inline)
-    Html,
-    /// The strategy report as PDF, on --paper
-    ReportPdf,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PaperArg {
-    /// 210 x 297 mm
-    A4,
-    /// 8.5 x 11 in
-    Letter,
-}
-
-impl From<PaperArg> for Paper {
-    fn from(p: PaperArg) -> Paper {
-        match p {
-            PaperArg::A4 => Paper::A4,
-            PaperArg::Letter => Paper::Letter,
-        }
-    }
-}
-
-fn parse_scale(text: &str) -> Result<f32, String> {
-    match text.parse::<f32>() {
-        Ok(scale) if scale.is_finite() && (0.1..=8.0).contains(&scale) => Ok(scale),
-        _ => Err(format!("`{text}` is not a scale from 0.1 to 8")),
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -419,7 +383,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 embed_fonts: format == ExportFormat::Svg && !no_embed_fonts,
                 ..RenderOptions::default()
             };
-            export(&file, format, &options, scale, paper.into(), &output)
+            export::export(&file, format, &options, scale, paper.into(), &output)
         }
         Command::ExportFile { id, out } => {
             let id = history::parse_id(&id)?;
@@ -594,75 +558,10 @@ fn fmt(files: &[PathBuf], check: bool) -> Result<ExitCode> {
     })
 }
 
-/// Render a map file and write the result to `output` (and nowhere else).
-fn export(
-    path: &Path,
-    format: ExportFormat,
-    options: &RenderOptions,
-    scale: f32,
-    paper: Paper,
-    output: &Path,
-) -> Result<ExitCode> {
-    let map = read_map(path)?;
-    let inputs = ReportInputs {
-        map: &map,
-        gaps: None,
-    };
-    let bytes = match format {
-        ExportFormat::Svg => render::map_svg(&map, options).into_bytes(),
-        ExportFormat::Png => render::map_png(&map, options, scale)?,
-        ExportFormat::Pdf => render::map_pdf(&map, options, paper)?,
-        ExportFormat::Md => report::markdown(&inputs).into_bytes(),
-        ExportFormat::Html => report::html(&inputs).into_bytes(),
-        ExportFormat::ReportPdf => report::pdf(&inputs, paper)?,
-    };
-    write_atomically(output, &bytes)?;
-    eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());
-    Ok(ExitCode::SUCCESS)
-}
-
 fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace> {
     let dir = match dir {
         Some(dir) => dir,
         None => Workspace::default_dir()?,
     };
     Ok(Workspace::open(&dir)?)
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
-}
-
-fn parse(path: &Path, text: &str) -> Result<JourneyMap> {
-    file::from_str(text)
-        .with_context(|| format!("{} is not a readable Corridor map", path.display()))
-}
-
-fn read_map(path: &Path) -> Result<JourneyMap> {
-    parse(path, &read_text(path)?)
-}
-
-/// Write to a temporary file beside `path`, then rename it over `path`: a reader never sees
-/// half a file, and a failure leaves the old file as it was.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .context("the output path names no file")?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err).with_context(|| format!("cannot write {}", path.display()));
-    }
-    Ok(())
 }
