@@ -8,6 +8,7 @@ import { after, afterEach, before, beforeEach, describe, test } from "node:test"
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { readExamples, stepLabelOf, summaries } from "./examples.mjs";
+import { applierScript } from "./applier.mjs";
 import { installMockIpc } from "./mock-ipc.mjs";
 import { serve } from "./server.mjs";
 
@@ -76,6 +77,7 @@ async function openApp(data = { summaries: mapSummaries, maps }, options = {}) {
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });
+  await page.addInitScript({ content: await applierScript() });
   await page.addInitScript(installMockIpc, data);
   await page.goto(server.url);
   return page;

@@ -13,6 +13,40 @@ export function installMockIpc(data) {
   const clone = (value) => JSON.parse(JSON.stringify(value));
   const workspacePath = data.workspacePath ?? "/home/ana/.local/share/studio.corridor.app/workspace";
   let fresh = false;
+  // The mock backend's own state per map: revision and undo/redo stacks of inverse edits, the
+  // edits applied by the UI's copy of `Edit::apply` (window.__corridorApply, see applier.mjs).
+  const journal = new Map();
+  const savedAt = "2026-11-20T10:00:00Z";
+  function mapOf(id) {
+    const map = data.maps.find((m) => m.id === id);
+    if (!map) throw { code: "not_found", message: `No map with id ${id}` };
+    if (!journal.has(id)) {
+      const summary = data.summaries.find((s) => s.id === id);
+      journal.set(id, { revision: summary?.revision ?? 1, undo: [], redo: [] });
+    }
+    return [map, journal.get(id)];
+  }
+  function applied(id, entry, summary) {
+    return {
+      id,
+      revision: entry.revision,
+      summary,
+      saved_at: savedAt,
+      can_undo: entry.undo.length > 0,
+      can_redo: entry.redo.length > 0,
+    };
+  }
+  function change(args, stack, other, label) {
+    const [map, entry] = mapOf(args?.id);
+    if (args?.baseRevision !== entry.revision) {
+      throw { code: "conflict", message: `The map changed since revision ${args?.baseRevision}.` };
+    }
+    const edit = entry[stack].pop();
+    if (!edit) throw { code: `nothing_to_${label}`, message: `Nothing to ${label}.` };
+    entry[other].push(window.__corridorApply.applyEditTo(map, edit));
+    entry.revision += 1;
+    return applied(args.id, entry, label);
+  }
 
   async function invoke(cmd, args) {
     calls.push({ cmd, args: clone(args ?? {}) });
@@ -45,11 +79,33 @@ export function installMockIpc(data) {
       }
       case "maps_list":
         return clone(data.summaries);
-      case "maps_get": {
-        const map = data.maps.find((m) => m.id === args?.id);
-        if (!map) throw { code: "not_found", message: `No map with id ${args?.id}` };
-        return clone(map);
+      case "maps_get":
+        return clone(mapOf(args?.id)[0]);
+      case "maps_open": {
+        const [map, entry] = mapOf(args?.id);
+        const state = applied(args.id, entry, "");
+        return { map: clone(map), revision: state.revision, saved_at: savedAt, can_undo: state.can_undo, can_redo: state.can_redo };
       }
+      case "maps_edit": {
+        const [map, entry] = mapOf(args?.id);
+        if (args?.baseRevision !== entry.revision) {
+          throw { code: "conflict", message: `The map changed since revision ${args?.baseRevision}.` };
+        }
+        let inverse;
+        try {
+          inverse = window.__corridorApply.applyEditTo(map, clone(args.edit));
+        } catch (err) {
+          throw { code: "invalid", message: String(err?.message ?? err) };
+        }
+        entry.undo.push(inverse);
+        entry.redo = [];
+        entry.revision += 1;
+        return applied(args.id, entry, args.edit.op);
+      }
+      case "maps_undo":
+        return change(args, "undo", "redo", "undo");
+      case "maps_redo":
+        return change(args, "redo", "undo", "redo");
       default:
         throw `command ${cmd} not found`;
     }

@@ -30,5 +30,6 @@ mod sinks;
 mod strategy;
 mod templates;
 mod timestamps;
+mod ui_parity;
 mod validate;
 mod xes;
