@@ -4,6 +4,7 @@ import { applyEditTo } from "./apply";
 import { boardColumns } from "./board";
 import {
   MAX_EXPECTED_SECS,
+  connectorPath,
   dropTarget,
   durationParts,
   insertStepEdit,
@@ -195,5 +196,38 @@ describe("touchpointGroups", () => {
       ["Purchase", ["Product page", "Checkout"]],
       ["Use", ["Set-up call", HOSTILE_TITLE]],
     ]);
+  });
+});
+
+describe("connectorPath", () => {
+  const box = (left: number, top: number, width = 100, height = 60) => ({ left, top, width, height });
+
+  it("joins a card to one in a column to its right, side to side", () => {
+    const c = connectorPath(box(0, 0), box(200, 100));
+    expect(c.d).toBe("M100 30 C150 30 150 130 200 130");
+    expect(c.mid).toEqual({ x: 150, y: 80 });
+  });
+
+  it("joins a card to one in a column to its left, from its left side", () => {
+    const c = connectorPath(box(300, 0), box(0, 0));
+    expect(c.d).toBe("M300 30 C200 30 200 30 100 30");
+  });
+
+  it("joins a card to the one below it in the same column, bottom to top", () => {
+    const c = connectorPath(box(0, 0), box(0, 100));
+    expect(c.d).toBe("M50 60 C50 80 50 80 50 100");
+  });
+
+  it("goes round the right side to a card above in the same column", () => {
+    const c = connectorPath(box(0, 100), box(0, 0));
+    expect(c.d.startsWith("M100 130 C")).toBe(true);
+    expect(c.d.endsWith(" 100 30")).toBe(true);
+    expect(c.mid.x).toBeGreaterThan(100);
+  });
+
+  it("draws a loop for a step back to the same card", () => {
+    const a = box(0, 0);
+    const c = connectorPath(a, { ...a });
+    expect(c.d).toBe("M100 22 C128 6 128 54 100 38");
   });
 });

@@ -169,3 +169,62 @@ export function touchpointGroups(
     .filter((c) => c.touchpoints.length > 0)
     .map((c) => ({ stage: c.name, touchpoints: c.touchpoints }));
 }
+
+// ---- Connectors between the cards on the board.
+
+/** A card's box, in the overlay's pixels. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** One connector: an SVG path and where its middle is (for the expected time). */
+export interface Connector {
+  d: string;
+  mid: { x: number; y: number };
+}
+
+const r1 = (n: number) => Number(n.toFixed(1));
+
+function cubic(p0: [number, number], p1: [number, number], p2: [number, number], p3: [number, number]): Connector {
+  const d = `M${r1(p0[0])} ${r1(p0[1])} C${r1(p1[0])} ${r1(p1[1])} ${r1(p2[0])} ${r1(p2[1])} ${r1(p3[0])} ${r1(p3[1])}`;
+  // The curve's point at t = 1/2.
+  const mid = (i: 0 | 1) => r1((p0[i] + 3 * p1[i] + 3 * p2[i] + p3[i]) / 8);
+  return { d, mid: { x: mid(0), y: mid(1) } };
+}
+
+/**
+ * The connector from card `a` to card `b`: side to side when `b` stands in a column to the right
+ * (or left), bottom to top when it sits below in the same column, and round the right-hand side
+ * when it sits above or is the same card (a loop).
+ */
+export function connectorPath(a: Box, b: Box): Connector {
+  const ay = a.top + a.height / 2;
+  const by = b.top + b.height / 2;
+  const aRight = a.left + a.width;
+  const bRight = b.left + b.width;
+  if (b.left >= aRight) {
+    const h = Math.max(16, (b.left - aRight) / 2);
+    return cubic([aRight, ay], [aRight + h, ay], [b.left - h, by], [b.left, by]);
+  }
+  if (bRight <= a.left) {
+    const h = Math.max(24, (a.left - bRight) / 2);
+    return cubic([a.left, ay], [a.left - h, ay], [bRight + h, by], [bRight, by]);
+  }
+  if (b.top >= a.top + a.height) {
+    const ax = a.left + a.width / 2;
+    const bx = b.left + b.width / 2;
+    const aBottom = a.top + a.height;
+    const v = Math.max(8, (b.top - aBottom) / 2);
+    return cubic([ax, aBottom], [ax, aBottom + v], [bx, b.top - v], [bx, b.top]);
+  }
+  // Above in the same column, or the same card: out of the right side and back into it.
+  const out = Math.max(aRight, bRight);
+  const reach = 28 + Math.min(40, Math.abs(ay - by) / 8);
+  if (a === b || (a.left === b.left && a.top === b.top)) {
+    return cubic([aRight, ay - 8], [aRight + reach, ay - 24], [aRight + reach, ay + 24], [aRight, ay + 8]);
+  }
+  return cubic([aRight, ay], [out + reach, ay], [out + reach, by], [bRight, by]);
+}
