@@ -11,13 +11,14 @@ const step = (id: string, touchpoint: string, optional = false, secs: number | n
 });
 
 /** A board with cards laid out at fixed places (happy-dom has no layout). */
-function board(cards: Record<string, [number, number]>, attribute: "data" | "id" = "data") {
+function board(cards: Record<string, [number, number]>, attribute: "data" | "card" | "id" = "data") {
   const root = document.createElement("div");
   document.body.append(root);
   root.getBoundingClientRect = () => new DOMRect(10, 20, 1000, 600);
   for (const [id, [left, top]] of Object.entries(cards)) {
     const card = document.createElement("article");
     if (attribute === "data") card.dataset.touchpointId = id;
+    else if (attribute === "card") Object.assign(card.dataset, { card: "touchpoint", id });
     else card.id = `tp-${id}`;
     card.getBoundingClientRect = () => new DOMRect(10 + left, 20 + top, 100, 60);
     root.append(card);
@@ -62,6 +63,13 @@ describe("CorridorConnectors", () => {
     const lines = await drawnIn(root);
     expect(lines.map((l) => l.getAttribute("data-connector"))).toEqual(["3>4"]);
     expect(lines[0]!.classList.contains("dashed")).toBe(false);
+  });
+
+  it("finds cards marked data-card=touchpoint with data-id", async () => {
+    const root = board({ a: [0, 0], b: [0, 100] }, "card");
+    render(CorridorConnectors, { target: root, props: { steps: [step("1", "a"), step("2", "b")] } });
+    const lines = await drawnIn(root);
+    expect(lines.map((l) => l.getAttribute("d"))).toEqual(["M50 60 C50 80 50 80 50 100"]);
   });
 
   it("never takes a pointer event and is hidden from screen readers", () => {

@@ -121,3 +121,16 @@ describe("EmotionCurve", () => {
     expect(screen.getByText(/No touchpoints yet/)).toBeTruthy();
   });
 });
+
+describe("EmotionCurve, folded", () => {
+  it("folds to its title and unfolds again", async () => {
+    harness();
+    const toggle = screen.getByRole("button", { name: "Hide emotion curve" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    await fireEvent.click(toggle);
+    expect(screen.queryAllByRole("slider")).toEqual([]);
+    expect(screen.getByRole("button", { name: "Show emotion curve" }).getAttribute("aria-expanded")).toBe("false");
+    await fireEvent.click(screen.getByRole("button", { name: "Show emotion curve" }));
+    expect(screen.getAllByRole("slider")).toHaveLength(5);
+  });
+});
