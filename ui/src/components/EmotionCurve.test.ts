@@ -137,3 +137,42 @@ describe("EmotionCurve, folded", () => {
     expect(screen.getAllByRole("slider")).toHaveLength(5);
   });
 });
+
+describe("EmotionCurve, crowded", () => {
+  function bigMap(n: number): JourneyMap {
+    const map = structuredClone(fixtureMap);
+    const base = map.touchpoints[0]!;
+    map.touchpoints = Array.from({ length: n }, (_, i) => ({
+      ...base,
+      id: `tp-${i}`,
+      title: `Touchpoint ${i}`,
+      stage: map.stages[i % 3]!.id,
+      designed_emotion: (i % 5) - 2,
+    }));
+    return map;
+  }
+
+  it("draws only the current point of hundreds, and Left/Right still reach every one", async () => {
+    let map = bigMap(300);
+    const edits: Edit[] = [];
+    const view = render(EmotionCurve, {
+      map,
+      onEdit: async (edit: Edit) => {
+        edits.push(edit);
+        map = structuredClone(map);
+        applyEditTo(map, structuredClone(edit));
+        await view.rerender({ map });
+      },
+    });
+    expect(screen.getAllByRole("slider")).toHaveLength(1);
+    expect(document.querySelector("path.curve")?.getAttribute("d")?.split("C")).toHaveLength(300);
+    const first = screen.getByRole("slider");
+    expect(first.getAttribute("aria-label")).toBe("Designed emotion at Touchpoint 0 (Awareness)");
+    first.focus();
+    await fireEvent.keyDown(first, { key: "ArrowRight" });
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Designed emotion at Touchpoint 3 (Awareness)"));
+    expect(screen.getAllByRole("slider")).toHaveLength(1);
+    await fireEvent.keyDown(document.activeElement!, { key: "ArrowUp" });
+    expect(edits[0]).toMatchObject({ item: { touchpoint: { id: "tp-3", designed_emotion: 1.5 } } });
+  });
+});
