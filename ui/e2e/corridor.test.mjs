@@ -21,6 +21,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = {
   light: "/tmp/corridor-curve.png",
   dark: "/tmp/corridor-curve-dark.png",
+  dense: "/tmp/corridor-curve-dense.png",
 };
 
 if (!existsSync(join(dist, "index.html"))) {
@@ -59,9 +60,9 @@ after(async () => {
 });
 
 /** A fresh page on the built UI with the retail example open on the board. */
-async function openRetail(options = {}) {
+async function openRetail(options = {}, change = (map) => map) {
   // Each test gets its own copy: the mock backend changes the maps it is given.
-  const maps = structuredClone(examples.map((e) => e.map));
+  const maps = structuredClone(examples.map((e) => e.map)).map((m) => (m.id === retail.id ? change(m) : m));
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, ...options });
   problems = [];
   await context.route("**/*", (route) => {
@@ -297,6 +298,42 @@ describe("the emotion curve", () => {
     const saved = await backendMap(page, retail.id);
     assert.deepEqual(saved.touchpoints.find((x) => x.id === t.id), { ...t, designed_emotion: t.designed_emotion + 0.5 });
     await page.screenshot({ path: SCREENSHOTS.light });
+  });
+
+  test("on a crowded curve a press on the plot takes the nearest point and drags it", async () => {
+    // 400 touchpoints: too many to draw one by one.
+    const page = await openRetail({}, (map) => {
+      const copies = [];
+      for (let i = 0; i < 16; i++) {
+        for (const t of map.touchpoints) {
+          copies.push({ ...t, id: `${t.id.slice(0, 24)}${String(i).padStart(4, "0")}${t.id.slice(28)}`, title: `${t.title} #${i}` });
+        }
+      }
+      return { ...map, touchpoints: copies, corridor: { steps: [] } };
+    });
+    await page.getByRole("slider").first().waitFor();
+    assert.equal(await page.getByRole("slider").count(), 1);
+    const plot = await page.evaluate(() => {
+      const svg = document.querySelector("svg[role='group']");
+      const box = svg.getBoundingClientRect();
+      return { left: box.left, top: box.top, width: box.width, height: Number(svg.getAttribute("height")) };
+    });
+    const yOf = (v) => plot.top + 34 + ((2 - v) / 4) * (plot.height - 68);
+    const x = plot.left + plot.width * 0.6;
+    await page.mouse.move(x, yOf(-1.5));
+    await page.mouse.down();
+    // The nearest point is now the one slider, focused, at the pressed value.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "slider");
+    const name = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+    await page.mouse.move(x, yOf(0), { steps: 4 });
+    await page.mouse.move(x, yOf(1.5), { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.__ipcCalls.some((c) => c.cmd === "maps_edit"));
+    const [edit] = await sentEdits(page);
+    assert.equal(name, `Designed emotion at ${edit.item.touchpoint.title} (${retail.stages.find((s) => s.id === edit.item.touchpoint.stage).name})`);
+    assert.ok(Math.abs(edit.item.touchpoint.designed_emotion - 1.5) <= 0.1, `${edit.item.touchpoint.designed_emotion}`);
+    assert.equal(await page.getByRole("slider").count(), 1);
+    await page.screenshot({ path: SCREENSHOTS.dense, clip: { x: 0, y: 0, width: 1600, height: 420 } });
   });
 
   test("dark theme", async () => {

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import type { Edit, JourneyMap } from "../ipc";
 import { applyEditTo } from "../lib/apply";
-import { fixtureIds, fixtureMap } from "../test/fixtures";
+import { HOSTILE_TITLE, fixtureIds, fixtureMap } from "../test/fixtures";
 import EmotionCurve from "./EmotionCurve.svelte";
 
 function mapWithEmotions(): JourneyMap {
@@ -111,6 +111,17 @@ describe("EmotionCurve", () => {
     await fireEvent.keyDown(slider("Spring campaign"), { key: "ArrowUp" });
     await vi.waitFor(() => expect(screen.getByRole("alert").textContent).toContain("the map changed elsewhere"));
     expect(slider("Spring campaign").getAttribute("aria-valuenow")).toBe("1");
+  });
+
+  it("shows titles and labels full of markup as text", async () => {
+    const map = mapWithEmotions();
+    map.touchpoints[4]!.emotion_label = "<b>bold</b>";
+    map.touchpoints[4]!.designed_emotion = 0.5;
+    const { container } = render(EmotionCurve, { map, onEdit: async () => {} });
+    const point = screen.getByRole("slider", { name: `Designed emotion at ${HOSTILE_TITLE} (Use)` });
+    await fireEvent.focus(point);
+    expect(point.querySelector("text.value")?.textContent?.trim()).toBe("+0.5 <b>bold</b>");
+    expect(container.querySelector("img, b")).toBeNull();
   });
 
   it("is read-only without onEdit", () => {
