@@ -183,6 +183,15 @@ describe("CorridorStrip, editing", () => {
     expect(current().corridor.steps[1]!.optional).toBe(false);
   });
 
+  it("leaves the message to the sender when it answers false", async () => {
+    render(CorridorStrip, { map: fixtureMap, onSelect: () => {}, onEdit: async () => false });
+    await fireEvent.click(chips()[1]!);
+    const box = screen.getByRole("checkbox", { name: "Optional step" }) as HTMLInputElement;
+    await fireEvent.click(box);
+    await vi.waitFor(() => expect(box.checked).toBe(false));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("names every control", async () => {
     harness();
     await fireEvent.click(chips()[1]!);

@@ -124,6 +124,13 @@ describe("EmotionCurve", () => {
     expect(container.querySelector("img, b")).toBeNull();
   });
 
+  it("goes back to the map's value without a message of its own when the sender answers false", async () => {
+    render(EmotionCurve, { map: mapWithEmotions(), onEdit: async () => false });
+    await fireEvent.keyDown(slider("Spring campaign"), { key: "ArrowUp" });
+    await vi.waitFor(() => expect(slider("Spring campaign").getAttribute("aria-valuenow")).toBe("1"));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("is read-only without onEdit", () => {
     render(EmotionCurve, { map: mapWithEmotions() });
     expect(screen.queryAllByRole("slider")).toEqual([]);
