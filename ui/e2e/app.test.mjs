@@ -225,7 +225,7 @@ describe("the board", () => {
     assert.deepEqual(await appCommands(page), ["maps_list", "maps_get"]);
 
     // Stages as columns, in order, each with its touchpoint count.
-    const stageHeads = boardRegion(page).locator("section h2");
+    const stageHeads = boardRegion(page).locator("section.stage h2");
     assert.deepEqual(await stageHeads.allInnerTexts(), retail.stages.map((s) => s.name));
     for (const stage of retail.stages) {
       const n = retail.touchpoints.filter((t) => t.stage === stage.id).length;

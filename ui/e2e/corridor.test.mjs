@@ -336,6 +336,22 @@ describe("the emotion curve", () => {
     await page.screenshot({ path: SCREENSHOTS.dense, clip: { x: 0, y: 0, width: 1600, height: 420 } });
   });
 
+  test("lines up with the stage columns, also when the board scrolls sideways", async () => {
+    const page = await openRetail({ viewport: { width: 1100, height: 800 } });
+    await page.getByRole("slider").first().waitFor();
+    const edges = () =>
+      page.evaluate(() => ({
+        bands: [...document.querySelectorAll("svg[role='group'] rect.band")].map((r) => Math.round(r.getBoundingClientRect().left)),
+        stages: [...document.querySelectorAll("section.stage")].map((s) => Math.round(s.getBoundingClientRect().left)),
+      }));
+    let { bands, stages } = await edges();
+    assert.equal(bands.length, retail.stages.length);
+    for (let i = 0; i < bands.length; i++) assert.ok(Math.abs(bands[i] - stages[i]) <= 1, `stage ${i + 1}: ${bands[i]} vs ${stages[i]}`);
+    await page.getByRole("region", { name: "Board", exact: true }).evaluate((el) => el.scrollTo({ left: 400 }));
+    ({ bands, stages } = await edges());
+    for (let i = 0; i < bands.length; i++) assert.ok(Math.abs(bands[i] - stages[i]) <= 1, `scrolled, stage ${i + 1}: ${bands[i]} vs ${stages[i]}`);
+  });
+
   test("dark theme", async () => {
     const page = await openRetail({ colorScheme: "dark" });
     await page.waitForFunction(() => Number(document.querySelector("svg.connectors")?.getAttribute("data-connectors")) > 0);
