@@ -26,8 +26,10 @@ step "the built UI in Chromium, IPC mocked (Playwright)"
 (cd ui && npm run test:e2e)
 
 step "the real app through tauri-driver and WebKitWebDriver, under Xvfb"
-# The same packages and features as the tests: the app binary they built is reused, not rebuilt.
-cargo build --workspace "${features[@]}"
+# `cargo test` above built target/debug/corridor-app (the app's integration tests need it) with
+# the UI embedded; it is reused as is. A `cargo build` here would resolve features without the
+# dev-dependencies and recompile part of the Tauri tree for nothing.
+test -x target/debug/corridor-app || { echo "target/debug/corridor-app is missing" >&2; exit 1; }
 if [ ! -x target/tools/bin/tauri-driver ]; then
   cargo install tauri-driver --locked --version 2.1.0 --root target/tools
 fi
