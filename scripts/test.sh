@@ -7,6 +7,8 @@ start=$(date +%s)
 step() { printf '\n\033[1;34m==> %s\033[0m  (%ss)\n' "$*" "$(($(date +%s) - start))"; }
 
 source scripts/lib.sh
+# A CI run builds everything once: incremental compilation data would only cost time and disk.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 ensure_deps
 features=(--features corridor-app/custom-protocol)
 
