@@ -200,6 +200,11 @@ describe("editing the board", () => {
     await aliases.fill("campaign_click\nad_view");
     await aliases.press("Tab");
     await saved(page);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent?.trim()),
+      "Duplicate",
+      "an accepted edit leaves the focus where the person put it",
+    );
 
     const card = page.getByRole("article", { name: "Spring campaign", exact: true });
     const text = (await card.textContent()) ?? "";
