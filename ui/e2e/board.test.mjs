@@ -457,4 +457,36 @@ describe("editing the board", () => {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark", "remembered");
     assert.notEqual(await bg(), light);
   });
+
+  test("a big map keeps every card reachable: all in the DOM, details drawn near the view", async () => {
+    const map = structuredClone(retail);
+    map.id = "00000000-0000-4000-8000-00000000b16a";
+    map.title = "A big map";
+    const stageIds = map.stages.map((s) => s.id);
+    map.corridor.steps = [];
+    map.story.kpis = [];
+    map.story.initiatives = [];
+    map.touchpoints = Array.from({ length: 700 }, (_, i) => ({
+      ...retail.touchpoints[i % retail.touchpoints.length],
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      title: `Generated touchpoint ${i}`,
+      stage: stageIds[i % stageIds.length],
+    }));
+    const page = await openBoard({ map });
+    const cards = page.locator("article[data-card]");
+    assert.equal(await cards.count(), 700, "every card is in the DOM");
+    const last = page.locator(`[id="tp-${map.touchpoints.at(-1).id}"]`);
+    assert.equal(await last.getAttribute("aria-label"), "Generated touchpoint 699");
+    // Far from the view it is a shell: its title, no details.
+    assert.equal(await last.locator("dl").count(), 0);
+    const first = page.locator(`[id="tp-${map.touchpoints[0].id}"]`);
+    await first.locator("dl").waitFor();
+    // The keyboard walks down the column to the far end; the card gets its details there.
+    await first.focus();
+    const column = map.touchpoints.filter((t) => t.stage === stageIds[0]);
+    for (let i = 1; i < column.length; i++) await page.keyboard.press("ArrowDown");
+    const end = page.locator(`[id="tp-${column.at(-1).id}"]`);
+    await page.waitForFunction((id) => document.activeElement?.id === `tp-${id}`, column.at(-1).id);
+    await end.locator("dl").waitFor();
+  });
 });
