@@ -100,9 +100,6 @@ const cardTitles = (page, name) =>
     .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
 const edits = (page) =>
   page.evaluate(() => window.__ipcCalls.filter((c) => c.cmd === "maps_edit").map((c) => c.args.edit));
-/** The map as the mock backend holds it now. */
-const backendMap = (page) =>
-  page.evaluate(async () => (await window.__TAURI_INTERNALS__.invoke("maps_get", { id: window.__mapId })));
 const stageNames = (page) => page.getByRole("region", { name: "Board", exact: true }).locator("section h2").allInnerTexts();
 const saved = (page) => page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
 
@@ -128,6 +125,7 @@ async function until(check, ms = 5000) {
   }
 }
 
+/** The map as the mock backend holds it now. */
 async function backendOf(page, id) {
   return page.evaluate(async (id) => window.__TAURI_INTERNALS__.invoke("maps_get", { id }), id);
 }
@@ -308,10 +306,7 @@ describe("editing the board", () => {
 
     // Alt+Down moves the card one place down; Alt+Right to the next stage, focus kept.
     await page.keyboard.press("Alt+ArrowDown");
-    await page.waitForFunction(
-      ([id, title]) => document.activeElement?.id === `tp-${id}` && true,
-      [inS1[0].id, inS1[0].title],
-    );
+    await page.waitForFunction((id) => document.activeElement?.id === `tp-${id}`, inS1[0].id);
     await page.waitForFunction((want) => {
       const s = [...document.querySelectorAll("section")].find((x) => x.querySelector("h2")?.textContent.trim() === want.stage);
       return s && [...s.querySelectorAll("article")].map((a) => a.getAttribute("aria-label"))[1] === want.title;
@@ -391,10 +386,6 @@ describe("editing the board", () => {
 
     const i = retail.lanes.findIndex((l) => l.id === lane.id);
     await menu.getByRole("button", { name: `Move ${lane.title} up` }).click();
-    await page.waitForFunction(
-      ([id, i]) => true,
-      [lane.id, i],
-    );
     await saved(page);
     let map = await backendOf(page, retail.id);
     assert.equal(map.lanes.findIndex((l) => l.id === lane.id), i - 1);
@@ -415,6 +406,36 @@ describe("editing the board", () => {
     const custom = map.lanes.find((l) => l.title === "Partner view");
     assert.equal(custom.kind, "custom");
     assert.equal(map.lane_cards.filter((c) => c.lane === custom.id).length, 1);
+
+    // A lane card opens in the panel too: edit its text, duplicate it, delete the copy.
+    await cell.getByText("Reseller sees the campaign").click();
+    const panel = page.getByRole("complementary", { name: "Partner view card" });
+    const text = panel.getByRole("textbox", { name: "Text" });
+    await text.fill("Reseller shares the campaign");
+    await text.press("Tab");
+    await cell.getByText("Reseller shares the campaign").waitFor();
+    await panel.getByRole("button", { name: "Duplicate" }).click();
+    await until(async () => (await cell.getByText("Reseller shares the campaign").count()) === 2);
+    assert.equal(await cell.getByText("Reseller shares the campaign").count(), 2);
+    await panel.getByRole("button", { name: "Delete" }).click();
+    await until(async () => (await cell.getByText("Reseller shares the campaign").count()) === 1);
+    map = await backendOf(page, retail.id);
+    assert.deepEqual(
+      map.lane_cards.filter((c) => c.lane === custom.id).map((c) => c.text),
+      ["Reseller shares the campaign"],
+    );
+  });
+
+  test("reorder stages by dragging a stage's name onto another stage", async () => {
+    const page = await openBoard();
+    const [a, b, c] = retail.stages;
+    await drag(page, stage(page, a.name).getByRole("heading", { level: 2 }), stage(page, c.name).getByRole("heading", { level: 2 }));
+    await until(async () => (await stageNames(page))[2] === a.name);
+    assert.deepEqual((await stageNames(page)).slice(0, 3), [b.name, c.name, a.name]);
+    assert.deepEqual(
+      (await backendOf(page, retail.id)).stages.map((s) => s.name).slice(0, 3),
+      [b.name, c.name, a.name],
+    );
   });
 
   test("a failed edit says so, changes nothing, and the board stays usable", async () => {
