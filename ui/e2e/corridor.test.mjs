@@ -362,6 +362,19 @@ describe("the emotion curve", () => {
       bg: getComputedStyle(document.body).backgroundColor,
     }));
     assert.notEqual(colours.line, colours.bg);
+    assert.equal(colours.line, "rgb(255, 209, 102)", "the corridor is gold on dark");
     await page.screenshot({ path: SCREENSHOTS.dark });
+  });
+
+  test("follows the theme chosen in the app, not only the system's", async () => {
+    const page = await openRetail({ colorScheme: "light" });
+    await page.waitForFunction(() => Number(document.querySelector("svg.connectors")?.getAttribute("data-connectors")) > 0);
+    const stroke = () => page.evaluate(() => getComputedStyle(document.querySelector("svg.connectors path.line")).stroke);
+    const curve = () => page.evaluate(() => getComputedStyle(document.querySelector("path.curve")).stroke);
+    assert.equal(await stroke(), "rgb(27, 77, 110)");
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+    assert.equal(await stroke(), "rgb(255, 209, 102)");
+    assert.equal(await curve(), "rgb(255, 209, 102)");
   });
 });
