@@ -352,6 +352,53 @@ describe("the emotion curve", () => {
     for (let i = 0; i < bands.length; i++) assert.ok(Math.abs(bands[i] - stages[i]) <= 1, `scrolled, stage ${i + 1}: ${bands[i]} vs ${stages[i]}`);
   });
 
+  test("zooms with the board: the curve stays lined up, connectors stay on the cards, a drag still lands", async () => {
+    const page = await openRetail();
+    await page.waitForFunction(() => Number(document.querySelector("svg.connectors")?.getAttribute("data-connectors")) > 0);
+    await page.getByRole("button", { name: "Fit to screen" }).click();
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    const zoom = Number(await page.locator(".board").evaluate((el) => getComputedStyle(el).zoom));
+    assert.ok(zoom < 1, `zoomed out: ${zoom}`);
+    await page.waitForTimeout(100);
+    const geometry = await page.evaluate(() => {
+      const bands = [...document.querySelectorAll("svg[role='group'] rect.band")].map((r) => r.getBoundingClientRect().left);
+      const stages = [...document.querySelectorAll("section.stage")].map((s) => s.getBoundingClientRect().left);
+      // The start of each connector against the card of its first step.
+      const svg = document.querySelector("svg.connectors");
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / Number(svg.getAttribute("width"));
+      const starts = [...svg.querySelectorAll("path.line")].map((p) => {
+        const pt = p.getPointAtLength(0);
+        const x = box.left + pt.x * scale;
+        const y = box.top + pt.y * scale;
+        const from = p.getAttribute("data-connector").split(">")[0];
+        return { x, y, from };
+      });
+      return { bands, stages, starts };
+    });
+    for (let i = 0; i < geometry.bands.length; i++) {
+      assert.ok(Math.abs(geometry.bands[i] - geometry.stages[i]) <= 1.5, `stage ${i + 1}: ${geometry.bands[i]} vs ${geometry.stages[i]}`);
+    }
+    for (const s of geometry.starts) {
+      const step = retail.corridor.steps.find((x) => x.id === s.from);
+      const card = await page.locator(`[id="tp-${step.touchpoint}"]`).boundingBox();
+      const onEdge = s.x >= card.x - 2 && s.x <= card.x + card.width + 2 && s.y >= card.y - 2 && s.y <= card.y + card.height + 2;
+      assert.ok(onEdge, `connector from ${step.touchpoint} starts on its card`);
+    }
+    // Keyboard and a drag on the zoomed curve.
+    const t = retail.touchpoints.find((t) => t.designed_emotion === 0);
+    const point = page.locator(`[data-point="${t.id}"]`);
+    const box = await point.boundingBox();
+    const unit = ((190 - 68) / 4) * zoom;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - unit, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.__ipcCalls.some((c) => c.cmd === "maps_edit"));
+    const [edit] = await sentEdits(page);
+    assert.ok(Math.abs(edit.item.touchpoint.designed_emotion - 1) <= 0.1, `${edit.item.touchpoint.designed_emotion}`);
+  });
+
   test("dark theme", async () => {
     const page = await openRetail({ colorScheme: "dark" });
     await page.waitForFunction(() => Number(document.querySelector("svg.connectors")?.getAttribute("data-connectors")) > 0);
