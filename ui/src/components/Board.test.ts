@@ -9,7 +9,7 @@ describe("Board", () => {
   it("shows the stages as columns with their touchpoint counts", () => {
     render(Board, { map: fixtureMap });
     const stages = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-    expect(stages).toEqual(["Corridor", "Awareness", "Purchase", "Use"]);
+    expect(stages).toEqual(["Corridor", "Emotion curve", "Awareness", "Purchase", "Use"]);
     const purchase = screen.getByRole("region", { name: "Purchase" });
     expect(within(purchase).getByText("2 touchpoints")).toBeTruthy();
   });
