@@ -53,3 +53,12 @@ describe("parseMarkdown", () => {
     }
   });
 });
+
+describe("underscores inside words", () => {
+  it("open and close nothing", () => {
+    const text = "window.__xss='a' and window.__xss='b' and _real_ and __strong__";
+    const inl = parseInline(text);
+    expect(inlineText(inl)).toBe("window.__xss='a' and window.__xss='b' and real and strong");
+    expect(inl.filter((x) => x.kind !== "text").map((x) => x.kind)).toEqual(["em", "strong"]);
+  });
+});

@@ -109,19 +109,19 @@ export function parseInline(text: string): Inline[] {
         continue;
       }
     }
-    if ((c === "*" || c === "_") && text[i + 1] === c) {
-      const end = text.indexOf(c + c, i + 2);
+    // `_` opens only at the start of a word (not in snake_case or window.__name).
+    const intraword = c === "_" && i > 0 && !/[\s([{"']/.test(text[i - 1]!);
+    if ((c === "*" || c === "_") && text[i + 1] === c && !intraword) {
+      const end = closing(text, c + c, i + 2);
       if (end > i + 2) {
         push({ kind: "strong", children: parseInline(text.slice(i + 2, end)) });
         i = end + 2;
         continue;
       }
     }
-    if (c === "*" || c === "_") {
-      const end = text.indexOf(c, i + 1);
-      // `_` inside a word (snake_case) is not emphasis.
-      const wordBefore = c === "_" && i > 0 && /\w/.test(text[i - 1]!);
-      if (end > i + 1 && !wordBefore && text[i + 1] !== " ") {
+    if ((c === "*" || c === "_") && !intraword) {
+      const end = closing(text, c, i + 1);
+      if (end > i + 1 && text[i + 1] !== " ") {
         push({ kind: "em", children: parseInline(text.slice(i + 1, end)) });
         i = end + 1;
         continue;
@@ -143,6 +143,15 @@ export function parseInline(text: string): Inline[] {
   }
   if (plain) out.push({ kind: "text", text: plain });
   return out;
+}
+
+/** Where `mark` closes from `from` on: for `_`, not inside a word; -1 when it does not. */
+function closing(text: string, mark: string, from: number): number {
+  let end = text.indexOf(mark, from);
+  while (end >= 0 && mark[0] === "_" && /\w/.test(text[end + mark.length] ?? "")) {
+    end = text.indexOf(mark, end + 1);
+  }
+  return end;
 }
 
 /** The text of some inline runs, without any markup (for accessible names and tests). */
