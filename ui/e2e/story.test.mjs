@@ -110,7 +110,7 @@ const motTitles = retail.touchpoints.filter((t) => t.moment_of_truth).map((t) =>
 test("a success definition, an initiative and a KPI, with the timeline and the warning", async () => {
   const page = await openStory(blankRetail());
   const warning = page.getByRole("list", { name: "Uncovered moments of truth" });
-  assert.deepEqual(await warning.getByRole("listitem").allTextContents().then((l) => l.map((t) => t.split(" · ")[0])), motTitles);
+  assert.deepEqual(await warning.getByRole("listitem").allTextContents().then((l) => l.map((t) => t.split("·")[0].trim())), motTitles);
 
   // Success for the first persona: goals and a metric with target and unit.
   const persona = retail.personas[0];
@@ -157,7 +157,7 @@ test("a success definition, an initiative and a KPI, with the timeline and the w
     (n) => document.querySelectorAll('[aria-label="Uncovered moments of truth"] li').length === n,
     motTitles.length - 2,
   );
-  const left = (await warning.getByRole("listitem").allTextContents()).map((t) => t.split(" · ")[0]);
+  const left = (await warning.getByRole("listitem").allTextContents()).map((t) => t.split("·")[0].trim());
   assert.deepEqual(left, motTitles.slice(2));
 
   // The timeline: one E-commerce group, both initiatives in date order, their overlap named.

@@ -167,7 +167,7 @@ export function timelineScale(ranges: { start: string; end: string }[], locale?:
   let [y, m] = first.split("-").map(Number) as [number, number];
   const [ly, lm] = last.split("-").map(Number) as [number, number];
   const months: { day: number; label: string }[] = [];
-  const fmt = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const fmt = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   while (y < ly || (y === ly && m <= lm)) {
     const day = Math.round(Date.UTC(y, m - 1, 1) / 86_400_000);
     months.push({ day, label: fmt.format(new Date(day * 86_400_000)) });
