@@ -69,7 +69,12 @@ test('a success definition and an initiative survive a restart; story markup sta
     await (await browser.$('//h3[normalize-space(.)="Narrative"]')).waitForDisplayed();
     await browser.pause(500);
     await browser.saveScreenshot(`${shots}/story-view.png`);
-    await browser.execute(() => document.getElementById('timeline-h').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => {
+      // Scroll the story itself, not the window around it.
+      const story = document.querySelector('.story');
+      const top = document.getElementById('timeline-h').getBoundingClientRect().top;
+      story.scrollTop += top - story.getBoundingClientRect().top - 8;
+    });
     await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll('[data-testid="timeline-row"]').length)) > 0);
     await browser.pause(300);
     await browser.saveScreenshot(`${shots}/story-timeline.png`);
