@@ -1,9 +1,12 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StoryFigures } from "../../ipc";
 import { fixtureMap } from "../../test/fixtures";
 import StoryScreen from "./StoryScreen.svelte";
+
+// The whole view mounts in each test; on a busy 2-core machine the first one can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 });
 
 afterEach(() => {
   cleanup();

@@ -5,6 +5,9 @@ import type { Edit, JourneyMap, StoryFigures } from "../../ipc";
 import { HOSTILE_TITLE, fixtureIds, fixtureMap } from "../../test/fixtures";
 import StoryView from "./StoryView.svelte";
 
+// The whole view mounts in each test; on a busy 2-core machine the first one can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 });
+
 afterEach(() => {
   cleanup();
   clearMocks();
