@@ -14,7 +14,7 @@ use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, history, maps, workspace};
+    use commands::{datasets, edits, history, maps, story, workspace};
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -36,6 +36,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             workspace::workspace_info,
             workspace::workspace_open_fresh,
             workspace::workspace_salvage,
+            story::story_figures,
         ])
         .events(tauri_specta::collect_events![MapChanged, WorkspaceChanged])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a

@@ -65,7 +65,7 @@ export function normaliseMap(m) {
       })),
     },
     score_scale: m.score_scale,
-    story: m.story ?? {},
+    story: normaliseStory(m.story ?? {}),
   };
 }
 
@@ -89,4 +89,28 @@ export function stepLabelOf(map, touchpointId) {
   const numbers = map.corridor.steps.flatMap((s, i) => (s.touchpoint === touchpointId ? [i + 1] : []));
   if (numbers.length === 0) return "";
   return numbers.length === 1 ? `Step ${numbers[0]}` : `Steps ${numbers.join(", ")}`;
+}
+
+/** The story with serde's defaults filled in. */
+function normaliseStory(s) {
+  const n = s.narrative ?? {};
+  return {
+    style: s.style ?? null,
+    narrative: {
+      opening_kind: n.opening_kind ?? "goals",
+      opening: n.opening ?? "",
+      theme: n.theme ?? "",
+      climax_solutions: n.climax_solutions ?? "",
+      foreseen_outcomes: n.foreseen_outcomes ?? "",
+      conclusion: n.conclusion ?? "",
+    },
+    success_definitions: (s.success_definitions ?? []).map((d) => ({ goals: [], metrics: [], ...d })),
+    data_questions: (s.data_questions ?? []).map((q) => ({ answer: "", evidence: "", ...q })),
+    capabilities: (s.capabilities ?? []).map((c) => ({ notes: "", ...c })),
+    weaknesses: (s.weaknesses ?? []).map((w) => ({ notes: "", ...w })),
+    assets: (s.assets ?? []).map((a) => ({ notes: "", ...a })),
+    kpis: (s.kpis ?? []).map((k) => ({ baseline: null, touchpoints: [], ...k })),
+    initiatives: (s.initiatives ?? []).map((i) => ({ description: "", touchpoints: [], gaps: [], ...i })),
+    discipline_marks: (s.discipline_marks ?? []).map((m) => ({ note: "", ...m })),
+  };
 }

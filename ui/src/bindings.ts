@@ -55,6 +55,8 @@ export const commands = {
 	 *  `folder`), as native files. Never writes to the workspace.
 	 */
 	workspaceSalvage: (folder: string | null) => typedError<SalvageReport_Serialize, AppError>(__TAURI_INVOKE("workspace_salvage", { folder })),
+	/**  The story's figures for the map as stored now, the timeline grouped by `grouping`. */
+	storyFigures: (id: string, grouping: TimelineGrouping) => typedError<StoryFigures_Serialize, AppError>(__TAURI_INVOKE("story_figures", { id, grouping })),
 };
 
 /** Events */
@@ -83,6 +85,29 @@ export type Applied = {
 
 /**  An asset to build or buy, with what it costs and what it is expected to return. */
 export type Asset = Asset_Serialize | Asset_Deserialize;
+
+/**  What the assets cost and return, together. */
+export type AssetTotals = AssetTotals_Serialize | AssetTotals_Deserialize;
+
+/**  What the assets cost and return, together. */
+export type AssetTotals_Deserialize = {
+	cost: number | null,
+	expected_return: number | null,
+	/**  expected return − cost */
+	net: number | null,
+	/**  expected return ÷ cost; `None` when nothing costs anything. */
+	return_ratio?: number | null,
+};
+
+/**  What the assets cost and return, together. */
+export type AssetTotals_Serialize = {
+	cost: number | null,
+	expected_return: number | null,
+	/**  expected return − cost */
+	net: number | null,
+	/**  expected return ÷ cost; `None` when nothing costs anything. */
+	return_ratio: number | null,
+};
 
 /**  An asset to build or buy, with what it costs and what it is expected to return. */
 export type Asset_Deserialize = {
@@ -213,6 +238,13 @@ export type Corridor_Serialize = {
 	steps: CorridorStep_Serialize[],
 };
 
+/**  How Corridor knows whether a discipline is addressed. */
+export type CoverageSource = 
+/**  Read from the map's content. */
+"derived" | 
+/**  The team's own mark. */
+"marked";
+
 /**  The file format a dataset was read from. */
 export type DataFormat = "csv" | 
 /**  IEEE 1849 XES, plain or gzipped (detected from the bytes). */
@@ -325,6 +357,15 @@ export type Discipline =
 "connection" | 
 /**  Running the plan: work under way in the organisation's daily operation. */
 "live_operation";
+
+/**  Whether the plan addresses one discipline, and why Corridor says so. */
+export type DisciplineCoverage = {
+	discipline: Discipline,
+	addressed: boolean,
+	source: CoverageSource,
+	/**  What in the plan shows it, what is missing, or the team's note. */
+	evidence: string,
+};
 
 /**  The team's own say on one discipline. */
 export type DisciplineMark = DisciplineMark_Serialize | DisciplineMark_Deserialize;
@@ -940,6 +981,27 @@ export type Stage_Serialize = {
 /**  Everything the strategy team writes beside the map. */
 export type Story = Story_Serialize | Story_Deserialize;
 
+/**  What the Story view shows beside what the team wrote. */
+export type StoryFigures = StoryFigures_Serialize | StoryFigures_Deserialize;
+
+/**  What the Story view shows beside what the team wrote. */
+export type StoryFigures_Deserialize = {
+	totals: AssetTotals_Deserialize,
+	/**  Moments of truth that no initiative or KPI covers, in board order. */
+	uncovered_moments_of_truth: string[],
+	discipline_coverage: DisciplineCoverage[],
+	timeline: TimelineGroup[],
+};
+
+/**  What the Story view shows beside what the team wrote. */
+export type StoryFigures_Serialize = {
+	totals: AssetTotals_Serialize,
+	/**  Moments of truth that no initiative or KPI covers, in board order. */
+	uncovered_moments_of_truth: string[],
+	discipline_coverage: DisciplineCoverage[],
+	timeline: TimelineGroup[],
+};
+
 /**  Everything the strategy team writes beside the map. */
 export type Story_Deserialize = {
 	style?: StrategyStyle | null,
@@ -997,6 +1059,18 @@ export type SuccessDefinition_Serialize = {
 	goals: string[],
 	metrics: Metric[],
 };
+
+/**  One row group of the timeline. */
+export type TimelineGroup = {
+	label: string,
+	/**  The group's initiatives, by start date, then end date, then story order. */
+	initiatives: string[],
+	/**  Pairs of initiatives in this group whose dates overlap (both ends inclusive). */
+	overlaps: ([string, string])[],
+};
+
+/**  How the timeline groups initiatives. */
+export type TimelineGrouping = "department" | "stage";
 
 /**  A moment where the customer meets the organisation, directly or not. */
 export type Touchpoint = Touchpoint_Serialize | Touchpoint_Deserialize;

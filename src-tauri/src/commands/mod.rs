@@ -5,4 +5,5 @@ pub mod datasets;
 pub mod edits;
 pub mod history;
 pub mod maps;
+pub mod story;
 pub mod workspace;

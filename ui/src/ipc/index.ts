@@ -258,3 +258,4 @@ export async function onWorkspaceChanged(handler: (change: WorkspaceChanged) => 
   });
   return quietly(stop);
 }
+export * from "./story";

@@ -40,6 +40,8 @@ export class MapEditor {
   savedAt = $state<string | null>(null);
   /** The latest change that failed, until the next one succeeds or it is dismissed. */
   failure = $state.raw<EditFailure | null>(null);
+  /** How many changes the backend refused without the map moving on (see `send`). */
+  refusals = $state(0);
   /** What the latest accepted change did ("add touchpoint", "undo add touchpoint"). */
   lastSummary = $state("");
 
@@ -143,6 +145,9 @@ export class MapEditor {
       this.fail(what, err);
       // The map moved on under us (another window): show it as it is now.
       if (ipc.toIpcError(err).code === "conflict") await this.reload();
+      // Otherwise nothing changed, but a view may already show the change (a ticked radio, a
+      // typed field): `refusals` tells such views to draw the map as the store holds it again.
+      else this.refusals += 1;
       return false;
     }
     this.accepted(applied);

@@ -88,6 +88,7 @@ describe("MapEditor", () => {
     expect(await editor.edit(rename("lost"), "Renaming the map")).toBe(false);
     expect(editor.map).toBe(shown);
     expect(editor.revision).toBe(5);
+    expect(editor.refusals).toBe(1);
     expect(editor.failure).toMatchObject({ what: "Renaming the map", error: { code: "disk_full", message: "The disk is full" } });
     editor.dismissFailure();
     expect(editor.failure).toBeNull();
