@@ -188,8 +188,12 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             );
         }
         match &card.tag {
-            Some(CardTag::Participant(name)) => c.non_empty(at("tag"), "the participant's name", name),
-            Some(CardTag::TableGroup(name)) => c.non_empty(at("tag"), "the table group's name", name),
+            Some(CardTag::Participant(name)) => {
+                c.non_empty(at("tag"), "the participant's name", name)
+            }
+            Some(CardTag::TableGroup(name)) => {
+                c.non_empty(at("tag"), "the table group's name", name)
+            }
             None => {}
         }
     }
@@ -215,18 +219,26 @@ fn check_votes(c: &mut Check, touchpoints: &HashSet<Id>) {
         let at = format!("votes[{i}]");
         c.non_empty(format!("{at}.name"), "the vote's name", &vote.name);
         if vote.dots_per_person == 0 {
-            c.problem(format!("{at}.dots_per_person"), "each person needs at least one dot");
+            c.problem(
+                format!("{at}.dots_per_person"),
+                "each person needs at least one dot",
+            );
         }
         let mut named = HashSet::new();
         for (j, &card) in vote.cards.iter().enumerate() {
             if !lane_cards.contains(&card) && !touchpoints.contains(&card) {
                 c.problem(
                     format!("{at}.cards[{j}]"),
-                    format!("points to card {card}, which is not a lane card or touchpoint of this map"),
+                    format!(
+                        "points to card {card}, which is not a lane card or touchpoint of this map"
+                    ),
                 );
             }
             if !named.insert(card) {
-                c.problem(format!("{at}.cards[{j}]"), format!("card {card} is in the vote twice"));
+                c.problem(
+                    format!("{at}.cards[{j}]"),
+                    format!("card {card} is in the vote twice"),
+                );
             }
         }
         let mut tallied = HashSet::new();

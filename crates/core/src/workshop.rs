@@ -55,7 +55,11 @@ pub enum WorkshopError {
     #[error(
         "this device has placed {placed} of its {budget} dots: {asked} more would exceed its budget"
     )]
-    OverBudget { budget: u32, placed: u32, asked: u32 },
+    OverBudget {
+        budget: u32,
+        placed: u32,
+        asked: u32,
+    },
     #[error("this device has {placed} dots on card {card}: it cannot take back {asked}")]
     NothingToRetract { card: Id, placed: u32, asked: u32 },
     #[error(
@@ -355,7 +359,11 @@ impl VoteSession {
                 budget,
             });
         }
-        self.typed = dots.iter().filter(|(_, &d)| d > 0).map(|(&c, &d)| (c, d)).collect();
+        self.typed = dots
+            .iter()
+            .filter(|(_, &d)| d > 0)
+            .map(|(&c, &d)| (c, d))
+            .collect();
         self.typed_people = people;
         Ok(())
     }
@@ -372,7 +380,11 @@ impl VoteSession {
             .iter()
             .map(|&card| Tally {
                 card,
-                dots: self.ballots.values().filter_map(|b| b.get(&card)).sum::<u32>()
+                dots: self
+                    .ballots
+                    .values()
+                    .filter_map(|b| b.get(&card))
+                    .sum::<u32>()
                     + self.typed.get(&card).copied().unwrap_or(0),
             })
             .collect()
@@ -665,7 +677,11 @@ pub fn summary_markdown(map: &JourneyMap, record: &WorkshopRecord) -> String {
             vote.voters,
             if vote.voters == 1 { "voter" } else { "voters" },
             vote.dots_per_person,
-            if vote.dots_per_person == 1 { "dot" } else { "dots" },
+            if vote.dots_per_person == 1 {
+                "dot"
+            } else {
+                "dots"
+            },
         );
         if vote.tallies.is_empty() {
             out.push_str("No result recorded.\n\n");
@@ -673,7 +689,9 @@ pub fn summary_markdown(map: &JourneyMap, record: &WorkshopRecord) -> String {
             // A table, not a numbered list: renderers renumber lists and would hide ties.
             out.push_str("| Rank | Card | Dots |\n| ---: | --- | ---: |\n");
             for r in ranking(&vote.tallies) {
-                let text = map.card_text(r.card).unwrap_or("(a card no longer on the map)");
+                let text = map
+                    .card_text(r.card)
+                    .unwrap_or("(a card no longer on the map)");
                 let _ = writeln!(out, "| {} | {} | {} |", r.rank, escape(text), r.dots);
             }
             out.push('\n');
@@ -733,7 +751,12 @@ mod tests {
         };
         let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
         let mut map = JourneyMap::new(id(1), "Onboarding", &["Onboarding", "Use"], &mut ids, now);
-        let pains = map.lanes.iter().find(|l| l.kind == LaneKind::PainPoints).unwrap().id;
+        let pains = map
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::PainPoints)
+            .unwrap()
+            .id;
         assert_eq!(pains, id(8));
         for (n, text, stage) in [(100, "Too many forms", 2), (101, "Slow approval", 3)] {
             map.lane_cards.push(LaneCard {
@@ -767,14 +790,23 @@ mod tests {
     }
 
     fn open(map: &JourneyMap, dots: u32) -> VoteSession {
-        let (session, edit) =
-            VoteSession::open(map, id(300), "Fix first?", vec![id(100), id(101), id(200)], dots)
-                .unwrap();
+        let (session, edit) = VoteSession::open(
+            map,
+            id(300),
+            "Fix first?",
+            vec![id(100), id(101), id(200)],
+            dots,
+        )
+        .unwrap();
         let mut copy = map.clone();
         edit.apply(&mut copy).unwrap();
         assert_eq!(copy.votes.len(), 1);
         assert_eq!(copy.votes[0].status, VoteStatus::Open);
-        assert!(crate::validate(&copy).is_empty(), "{:?}", crate::validate(&copy));
+        assert!(
+            crate::validate(&copy).is_empty(),
+            "{:?}",
+            crate::validate(&copy)
+        );
         session
     }
 
@@ -782,14 +814,25 @@ mod tests {
     fn opening_refuses_a_bad_vote() {
         let map = map();
         let try_open = |name: &str, cards: Vec<Id>, dots| {
-            VoteSession::open(&map, id(300), name, cards, dots).map(|_| ()).unwrap_err()
+            VoteSession::open(&map, id(300), name, cards, dots)
+                .map(|_| ())
+                .unwrap_err()
         };
         assert_eq!(try_open(" ", vec![id(100)], 3), WorkshopError::EmptyName);
         assert_eq!(try_open("V", vec![], 3), WorkshopError::NoCards);
-        assert_eq!(try_open("V", vec![id(100)], 0), WorkshopError::BadBudget { dots: 0, max: 100 });
-        assert_eq!(try_open("V", vec![id(999)], 3), WorkshopError::NotOnMap { card: id(999) });
+        assert_eq!(
+            try_open("V", vec![id(100)], 0),
+            WorkshopError::BadBudget { dots: 0, max: 100 }
+        );
+        assert_eq!(
+            try_open("V", vec![id(999)], 3),
+            WorkshopError::NotOnMap { card: id(999) }
+        );
         // A stage is not a card.
-        assert_eq!(try_open("V", vec![id(2)], 3), WorkshopError::NotOnMap { card: id(2) });
+        assert_eq!(
+            try_open("V", vec![id(2)], 3),
+            WorkshopError::NotOnMap { card: id(2) }
+        );
         assert_eq!(
             try_open("V", vec![id(100), id(100)], 3),
             WorkshopError::DuplicateCard { card: id(100) }
@@ -804,20 +847,38 @@ mod tests {
         assert_eq!(s.cast("phone-a", id(200), 1), Ok(0));
         assert_eq!(
             s.cast("phone-a", id(101), 1),
-            Err(WorkshopError::OverBudget { budget: 3, placed: 3, asked: 1 })
+            Err(WorkshopError::OverBudget {
+                budget: 3,
+                placed: 3,
+                asked: 1
+            })
         );
         // Another phone has its own budget.
         assert_eq!(
             s.cast("phone-b", id(100), 4),
-            Err(WorkshopError::OverBudget { budget: 3, placed: 0, asked: 4 })
+            Err(WorkshopError::OverBudget {
+                budget: 3,
+                placed: 0,
+                asked: 4
+            })
         );
         assert_eq!(s.cast("phone-b", id(100), 3), Ok(0));
-        assert_eq!(s.cast("phone-b", id(999), 1), Err(WorkshopError::UnknownCard { card: id(999) }));
+        assert_eq!(
+            s.cast("phone-b", id(999), 1),
+            Err(WorkshopError::UnknownCard { card: id(999) })
+        );
         assert_eq!(s.cast("phone b", id(100), 1), Err(WorkshopError::BadDevice));
-        assert_eq!(s.cast("phone-c", id(100), 0), Err(WorkshopError::BadDotCount { dots: 0 }));
+        assert_eq!(
+            s.cast("phone-c", id(100), 0),
+            Err(WorkshopError::BadDotCount { dots: 0 })
+        );
         assert_eq!(
             s.retract("phone-a", id(101), 1),
-            Err(WorkshopError::NothingToRetract { card: id(101), placed: 0, asked: 1 })
+            Err(WorkshopError::NothingToRetract {
+                card: id(101),
+                placed: 0,
+                asked: 1
+            })
         );
         assert_eq!(s.retract("phone-a", id(100), 1), Ok(1));
         assert_eq!(s.cast("phone-a", id(101), 1), Ok(0));
@@ -831,9 +892,21 @@ mod tests {
         assert_eq!(
             s.ranking(),
             [
-                Ranked { rank: 1, card: id(100), dots: 4 },
-                Ranked { rank: 2, card: id(101), dots: 1 },
-                Ranked { rank: 2, card: id(200), dots: 1 },
+                Ranked {
+                    rank: 1,
+                    card: id(100),
+                    dots: 4
+                },
+                Ranked {
+                    rank: 2,
+                    card: id(101),
+                    dots: 1
+                },
+                Ranked {
+                    rank: 2,
+                    card: id(200),
+                    dots: 1
+                },
             ]
         );
         // A device that takes back all its dots no longer counts as a voter.
@@ -844,12 +917,18 @@ mod tests {
 
     #[test]
     fn ties_share_a_rank_and_keep_the_vote_order() {
-        let t = |card, dots| Tally { card: id(card), dots };
+        let t = |card, dots| Tally {
+            card: id(card),
+            dots,
+        };
         let ranks: Vec<(u32, Id)> = ranking(&[t(1, 2), t(2, 5), t(3, 2), t(4, 0), t(5, 5)])
             .into_iter()
             .map(|r| (r.rank, r.card))
             .collect();
-        assert_eq!(ranks, [(1, id(2)), (1, id(5)), (3, id(1)), (3, id(3)), (5, id(4))]);
+        assert_eq!(
+            ranks,
+            [(1, id(2)), (1, id(5)), (3, id(1)), (3, id(3)), (5, id(4))]
+        );
     }
 
     #[test]
@@ -860,14 +939,21 @@ mod tests {
         let typed = BTreeMap::from([(id(100), 3), (id(101), 2)]);
         assert_eq!(
             s.set_typed(&typed, 2),
-            Err(WorkshopError::TypedOverBudget { dots: 5, people: 2, budget: 2 })
+            Err(WorkshopError::TypedOverBudget {
+                dots: 5,
+                people: 2,
+                budget: 2
+            })
         );
         s.set_typed(&typed, 3).unwrap();
         assert_eq!(s.voters(), 4);
         assert_eq!(s.tallies()[0].dots, 3);
         assert_eq!(s.tallies()[1].dots, 4);
         let bad = BTreeMap::from([(id(7), 1)]);
-        assert_eq!(s.set_typed(&bad, 9), Err(WorkshopError::UnknownCard { card: id(7) }));
+        assert_eq!(
+            s.set_typed(&bad, 9),
+            Err(WorkshopError::UnknownCard { card: id(7) })
+        );
         assert_eq!(s.voters(), 4, "a refused typing changes nothing");
     }
 
@@ -886,7 +972,19 @@ mod tests {
         assert_eq!(vote.status, VoteStatus::Closed);
         assert_eq!(vote.voters, 2);
         assert_eq!(vote.decision, "Fix approvals");
-        assert_eq!(vote.tallies, [Tally { card: id(100), dots: 1 }, Tally { card: id(101), dots: 2 }]);
+        assert_eq!(
+            vote.tallies,
+            [
+                Tally {
+                    card: id(100),
+                    dots: 1
+                },
+                Tally {
+                    card: id(101),
+                    dots: 2
+                }
+            ]
+        );
         assert!(crate::validate(&map).is_empty());
         assert_eq!(s.cast("c", id(100), 1), Err(WorkshopError::VoteClosed));
         assert_eq!(s.close(&map, "").unwrap_err(), WorkshopError::VoteClosed);
@@ -905,9 +1003,18 @@ mod tests {
     fn ideas_stay_hidden_until_the_facilitator_reveals_them_without_author() {
         let mut map = map();
         let mut round = BrainstormRound::open(&map, id(2), id(8), "What slows you down?").unwrap();
-        assert_eq!(round.submit("phone-a", "  Waiting for the code ", None), Ok(1));
-        assert_eq!(round.submit("phone-b", "Another password", Some("Table 2")), Ok(2));
-        assert_eq!(round.submit("phone-a", "   ", None), Err(WorkshopError::EmptyIdea));
+        assert_eq!(
+            round.submit("phone-a", "  Waiting for the code ", None),
+            Ok(1)
+        );
+        assert_eq!(
+            round.submit("phone-b", "Another password", Some("Table 2")),
+            Ok(2)
+        );
+        assert_eq!(
+            round.submit("phone-a", "   ", None),
+            Err(WorkshopError::EmptyIdea)
+        );
         assert_eq!(
             round.submit("phone-a", &"x".repeat(501), None),
             Err(WorkshopError::IdeaTooLong { chars: 501 })
@@ -933,10 +1040,19 @@ mod tests {
         assert_eq!(new[0].tag, None);
         assert_eq!(new[1].text, "Another password");
         assert_eq!(new[1].tag, Some(CardTag::TableGroup("Table 2".into())));
-        assert!(new.iter().all(|c| c.stage == id(2) && c.lane == id(8) && c.notes.is_empty()));
+        assert!(new
+            .iter()
+            .all(|c| c.stage == id(2) && c.lane == id(8) && c.notes.is_empty()));
         assert_eq!(round.ideas().unwrap().len(), 2);
-        assert_eq!(round.sent_by("phone-a"), 0, "no link to devices is kept after the reveal");
-        assert_eq!(round.submit("phone-c", "late", None), Err(WorkshopError::RoundRevealed));
+        assert_eq!(
+            round.sent_by("phone-a"),
+            0,
+            "no link to devices is kept after the reveal"
+        );
+        assert_eq!(
+            round.submit("phone-c", "late", None),
+            Err(WorkshopError::RoundRevealed)
+        );
     }
 
     #[test]
@@ -956,13 +1072,21 @@ mod tests {
     fn the_summary_lists_captures_by_stage_votes_ranked_and_decisions() {
         let mut map = map();
         map.lane_cards[1].tag = Some(CardTag::TableGroup("Table *2*".into()));
-        let (mut s, opened) =
-            VoteSession::open(&map, id(300), "Fix first?", vec![id(100), id(101), id(200)], 3)
-                .unwrap();
+        let (mut s, opened) = VoteSession::open(
+            &map,
+            id(300),
+            "Fix first?",
+            vec![id(100), id(101), id(200)],
+            3,
+        )
+        .unwrap();
         opened.apply(&mut map).unwrap();
         s.cast("a", id(101), 3).unwrap();
         s.cast("b", id(200), 1).unwrap();
-        s.close(&map, "Approvals first").unwrap().apply(&mut map).unwrap();
+        s.close(&map, "Approvals first")
+            .unwrap()
+            .apply(&mut map)
+            .unwrap();
         let record = WorkshopRecord {
             captured: vec![id(101), id(100), id(555)],
             votes: vec![id(300)],

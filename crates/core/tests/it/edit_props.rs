@@ -286,10 +286,19 @@ fn expect_only_dependents_gone(
         .collect();
     prop_assert_eq!(ItemKind::Vote.count(after), ItemKind::Vote.count(before));
     for (b, a) in before.votes.iter().zip(&after.votes) {
-        let kept: Vec<Id> = b.cards.iter().copied().filter(|c| cards.contains(c)).collect();
+        let kept: Vec<Id> = b
+            .cards
+            .iter()
+            .copied()
+            .filter(|c| cards.contains(c))
+            .collect();
         prop_assert_eq!(&a.cards, &kept);
-        let tallies: Vec<Tally> =
-            b.tallies.iter().filter(|t| cards.contains(&t.card)).cloned().collect();
+        let tallies: Vec<Tally> = b
+            .tallies
+            .iter()
+            .filter(|t| cards.contains(&t.card))
+            .cloned()
+            .collect();
         prop_assert_eq!(&a.tallies, &tallies);
         prop_assert_eq!(&a.name, &b.name);
     }

@@ -382,14 +382,23 @@ fn an_alias_naming_two_touchpoints() {
 
 #[test]
 fn vote_problems() {
-    assert_eq!(paths_after(|m| m.votes[0].name = " ".into()), ["votes[0].name"]);
+    assert_eq!(
+        paths_after(|m| m.votes[0].name = " ".into()),
+        ["votes[0].name"]
+    );
     assert_eq!(
         paths_after(|m| m.votes[0].dots_per_person = 0),
         ["votes[0].dots_per_person", "votes[0].tallies"]
     );
     // A stage is not a card; a card named twice is reported at its second place.
-    assert_eq!(paths_after(|m| m.votes[0].cards[1] = id(20)), ["votes[0].cards[1]", "votes[0].tallies[1].card"]);
-    assert_eq!(paths_after(|m| m.votes[0].cards.push(id(51))), ["votes[0].cards[2]"]);
+    assert_eq!(
+        paths_after(|m| m.votes[0].cards[1] = id(20)),
+        ["votes[0].cards[1]", "votes[0].tallies[1].card"]
+    );
+    assert_eq!(
+        paths_after(|m| m.votes[0].cards.push(id(51))),
+        ["votes[0].cards[2]"]
+    );
     assert_eq!(
         paths_after(|m| m.votes[0].tallies[1].card = id(51)),
         ["votes[0].tallies[1].card"]
@@ -403,7 +412,9 @@ fn vote_problems() {
     };
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].path, "votes[0].tallies");
-    assert!(problems[0].message.contains("13 dots counted, but 4 voters with 3 dots each have only 12"));
+    assert!(problems[0]
+        .message
+        .contains("13 dots counted, but 4 voters with 3 dots each have only 12"));
     assert_eq!(
         paths_after(|m| m.lane_cards[1].tag = Some(CardTag::Participant(" ".into()))),
         ["lane_cards[1].tag"]
