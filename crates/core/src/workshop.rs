@@ -129,7 +129,7 @@ pub struct Ranked {
 pub fn ranking(tallies: &[Tally]) -> Vec<Ranked> {
     let mut order: Vec<&Tally> = tallies.iter().collect();
     // A stable sort: ties keep the order of the vote's cards.
-    order.sort_by(|a, b| b.dots.cmp(&a.dots));
+    order.sort_by_key(|t| std::cmp::Reverse(t.dots));
     let mut out: Vec<Ranked> = Vec::with_capacity(order.len());
     for (i, t) in order.into_iter().enumerate() {
         let rank = match out.last() {
