@@ -130,6 +130,7 @@ fn every_field_is_covered(map: &JourneyMap) {
         touchpoints: _,
         lane_cards: _,
         corridor: Corridor { steps: _ },
+        votes: _,
     } = map;
     let Story {
         style: _,

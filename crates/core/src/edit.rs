@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    CorridorStep, Id, JourneyMap, Lane, LaneCard, Persona, ScoreScale, Stage, Touchpoint,
+    CorridorStep, Id, JourneyMap, Lane, LaneCard, Persona, ScoreScale, Stage, Touchpoint, Vote,
 };
 use crate::story::{
     Asset, Capability, DataQuestion, DisciplineMark, Initiative, Kpi, Narrative, StrategyStyle,
@@ -131,6 +131,7 @@ items! {
     Asset => story.assets,
     Kpi => story.kpis,
     Initiative => story.initiatives,
+    Vote => votes,
 }
 
 /// One change to a map.
@@ -313,6 +314,7 @@ pub fn kind_name(kind: ItemKind) -> &'static str {
         ItemKind::Asset => "asset",
         ItemKind::Kpi => "KPI",
         ItemKind::Initiative => "initiative",
+        ItemKind::Vote => "vote",
     }
 }
 
@@ -380,7 +382,8 @@ fn position<T: Entity>(list: &[T], kind: ItemKind, id: Id) -> Result<usize, Edit
 
 /// An edit that removes `id` together with whatever would otherwise point at it: a stage's
 /// touchpoints and lane cards, a touchpoint's corridor steps and its links from KPIs and
-/// initiatives, a lane's cards, a persona's success definitions and the map's choice of it.
+/// initiatives, a lane's cards, a persona's success definitions and the map's choice of it, and
+/// a card's (lane card or touchpoint) place and tally in the votes that name it.
 pub fn remove_with_dependents(map: &JourneyMap, kind: ItemKind, id: Id) -> Result<Edit, EditError> {
     if Item::get(map, kind, id).is_none() {
         return Err(EditError::NotFound { kind, id });
@@ -402,6 +405,30 @@ fn collect_removal(
     fn push(map: &mut JourneyMap, edits: &mut Vec<Edit>, edit: Edit) -> Result<(), EditError> {
         edit.apply(map)?;
         edits.push(edit);
+        Ok(())
+    }
+    fn unlink_from_votes(
+        map: &mut JourneyMap,
+        edits: &mut Vec<Edit>,
+        card: Id,
+    ) -> Result<(), EditError> {
+        let votes: Vec<Vote> = map
+            .votes
+            .iter()
+            .filter(|v| v.cards.contains(&card) || v.tallies.iter().any(|t| t.card == card))
+            .cloned()
+            .collect();
+        for mut vote in votes {
+            vote.cards.retain(|c| *c != card);
+            vote.tallies.retain(|t| t.card != card);
+            push(
+                map,
+                edits,
+                Edit::Replace {
+                    item: Item::Vote(vote),
+                },
+            )?;
+        }
         Ok(())
     }
     fn remove_each(
@@ -430,9 +457,13 @@ fn collect_removal(
                 .filter(|c| c.stage == id)
                 .map(|c| c.id)
                 .collect();
-            remove_each(map, edits, ItemKind::LaneCard, cards)?;
+            for card in cards {
+                collect_removal(map, ItemKind::LaneCard, card, edits)?;
+            }
         }
+        ItemKind::LaneCard => unlink_from_votes(map, edits, id)?,
         ItemKind::Touchpoint => {
+            unlink_from_votes(map, edits, id)?;
             let steps: Vec<Id> = map
                 .corridor
                 .steps
@@ -484,7 +515,9 @@ fn collect_removal(
                 .filter(|c| c.lane == id)
                 .map(|c| c.id)
                 .collect();
-            remove_each(map, edits, ItemKind::LaneCard, cards)?;
+            for card in cards {
+                collect_removal(map, ItemKind::LaneCard, card, edits)?;
+            }
         }
         ItemKind::Persona => {
             if map.persona == Some(id) {

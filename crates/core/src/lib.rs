@@ -18,6 +18,7 @@ pub mod story;
 pub mod strategy;
 pub mod templates;
 pub mod validate;
+pub mod workshop;
 
 pub use diff::{compare, edit_between, MapDiff};
 pub use edit::{remove_with_dependents, Edit, EditError, Item, ItemKind};

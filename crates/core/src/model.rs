@@ -50,6 +50,9 @@ pub struct JourneyMap {
     pub score_scale: ScoreScale,
     #[serde(default)]
     pub story: Story,
+    /// The dot votes held on the map's cards in workshops, in the order they were opened.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
 }
 
 /// Who the journey is for.
@@ -261,6 +264,73 @@ pub struct LaneCard {
     pub text: String,
     #[serde(default)]
     pub notes: String,
+    /// Who raised it in a workshop, or which table group: set when a card is captured.
+    #[serde(default)]
+    pub tag: Option<CardTag>,
+}
+
+/// Where a card captured in a workshop came from. A card from a private brainstorm carries at
+/// most a table group, never a participant: its author stays anonymous.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum CardTag {
+    /// A participant's name, as the facilitator typed it.
+    Participant(String),
+    /// A table group ("Table 3").
+    TableGroup(String),
+}
+
+impl CardTag {
+    /// The tag's text, whichever kind it is.
+    pub fn text(&self) -> &str {
+        match self {
+            CardTag::Participant(name) | CardTag::TableGroup(name) => name,
+        }
+    }
+}
+
+/// A dot vote: a room spreads dots over a set of cards to rank them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    pub id: Id,
+    /// What the room is asked ("Which pain points first?").
+    pub name: String,
+    /// The cards voted on, in the order they are shown: lane cards and touchpoints, by id.
+    pub cards: Vec<Id>,
+    /// How many dots each person may place (several on one card if they like).
+    pub dots_per_person: u32,
+    pub status: VoteStatus,
+    /// How many people placed at least one dot.
+    #[serde(default)]
+    pub voters: u32,
+    /// The dots each card received, one entry per card of `cards`, in the same order. Empty
+    /// while the vote is open: the count lives in the running session until it closes.
+    #[serde(default)]
+    pub tallies: Vec<Tally>,
+    /// What the room decided in the light of the result.
+    #[serde(default)]
+    pub decision: String,
+}
+
+/// Whether a vote still takes dots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum VoteStatus {
+    Open,
+    Closed,
+}
+
+/// The dots one card received in a vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct Tally {
+    pub card: Id,
+    pub dots: u32,
 }
 
 /// The ideal path through the touchpoints.
@@ -375,6 +445,7 @@ impl JourneyMap {
             corridor: Corridor::default(),
             score_scale: ScoreScale::csat_1_to_5(),
             story: Story::default(),
+            votes: Vec::new(),
         }
     }
 
@@ -384,6 +455,19 @@ impl JourneyMap {
 
     pub fn touchpoint(&self, id: Id) -> Option<&Touchpoint> {
         self.touchpoints.iter().find(|t| t.id == id)
+    }
+
+    pub fn vote(&self, id: Id) -> Option<&Vote> {
+        self.votes.iter().find(|v| v.id == id)
+    }
+
+    /// The text of a card that may be voted on: a lane card's text or a touchpoint's title.
+    pub fn card_text(&self, id: Id) -> Option<&str> {
+        self.lane_cards
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.text.as_str())
+            .or_else(|| self.touchpoint(id).map(|t| t.title.as_str()))
     }
 
     pub fn persona_by_id(&self, id: Id) -> Option<&Persona> {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Channel, Department, Id, JourneyMap, LaneKind};
+use crate::model::{CardTag, Channel, Department, Id, JourneyMap, LaneKind};
 
 /// One thing wrong with a map. `path` points at the field, as in `touchpoints[3].stage`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -187,6 +187,15 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
                 "the touchpoint lane holds touchpoints, not lane cards",
             );
         }
+        match &card.tag {
+            Some(CardTag::Participant(name)) => {
+                c.non_empty(at("tag"), "the participant's name", name)
+            }
+            Some(CardTag::TableGroup(name)) => {
+                c.non_empty(at("tag"), "the table group's name", name)
+            }
+            None => {}
+        }
     }
     for (i, step) in map.corridor.steps.iter().enumerate() {
         c.reference(
@@ -197,7 +206,69 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         );
     }
     check_story(&mut c, &personas, &touchpoints);
+    check_votes(&mut c, &touchpoints);
     c.problems
+}
+
+/// A vote names cards of the map (lane cards or touchpoints), each once, and its tallies count
+/// no more dots than its voters had.
+fn check_votes(c: &mut Check, touchpoints: &HashSet<Id>) {
+    let map = c.map;
+    let lane_cards = ids(&map.lane_cards, |x| x.id);
+    for (i, vote) in map.votes.iter().enumerate() {
+        let at = format!("votes[{i}]");
+        c.non_empty(format!("{at}.name"), "the vote's name", &vote.name);
+        if vote.dots_per_person == 0 {
+            c.problem(
+                format!("{at}.dots_per_person"),
+                "each person needs at least one dot",
+            );
+        }
+        let mut named = HashSet::new();
+        for (j, &card) in vote.cards.iter().enumerate() {
+            if !lane_cards.contains(&card) && !touchpoints.contains(&card) {
+                c.problem(
+                    format!("{at}.cards[{j}]"),
+                    format!(
+                        "points to card {card}, which is not a lane card or touchpoint of this map"
+                    ),
+                );
+            }
+            if !named.insert(card) {
+                c.problem(
+                    format!("{at}.cards[{j}]"),
+                    format!("card {card} is in the vote twice"),
+                );
+            }
+        }
+        let mut tallied = HashSet::new();
+        let mut dots: u64 = 0;
+        for (j, tally) in vote.tallies.iter().enumerate() {
+            if !named.contains(&tally.card) {
+                c.problem(
+                    format!("{at}.tallies[{j}].card"),
+                    format!("card {} is not one of the vote's cards", tally.card),
+                );
+            }
+            if !tallied.insert(tally.card) {
+                c.problem(
+                    format!("{at}.tallies[{j}].card"),
+                    format!("card {} is tallied twice", tally.card),
+                );
+            }
+            dots += u64::from(tally.dots);
+        }
+        let most = u64::from(vote.voters) * u64::from(vote.dots_per_person);
+        if dots > most {
+            c.problem(
+                format!("{at}.tallies"),
+                format!(
+                    "{dots} dots counted, but {} voters with {} dots each have only {most}",
+                    vote.voters, vote.dots_per_person
+                ),
+            );
+        }
+    }
 }
 
 /// An alias as observed data is matched against it: case and runs of spaces ignored.
@@ -293,7 +364,7 @@ fn check_unique_ids(c: &mut Check) {
     fn ids<T>(list: &[T], id: impl Fn(&T) -> Id) -> Vec<Id> {
         list.iter().map(id).collect()
     }
-    let lists: [(&str, Vec<Id>); 13] = [
+    let lists: [(&str, Vec<Id>); 14] = [
         ("personas", ids(&map.personas, |x| x.id)),
         ("stages", ids(&map.stages, |x| x.id)),
         ("lanes", ids(&map.lanes, |x| x.id)),
@@ -310,6 +381,7 @@ fn check_unique_ids(c: &mut Check) {
         ("story.assets", ids(&story.assets, |x| x.id)),
         ("story.kpis", ids(&story.kpis, |x| x.id)),
         ("story.initiatives", ids(&story.initiatives, |x| x.id)),
+        ("votes", ids(&map.votes, |x| x.id)),
     ];
     // Where each id was first seen: the map itself, or (list, index).
     let path = |at: Option<(&str, usize)>| match at {

@@ -48,6 +48,8 @@ export function collectionOf(map: JourneyMap, kind: ItemKind): Entity[] {
       return map.story.kpis;
     case "initiative":
       return map.story.initiatives;
+    case "vote":
+      return map.votes;
   }
 }
 

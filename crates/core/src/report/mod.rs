@@ -13,7 +13,7 @@ use crate::render::GapOverlay;
 mod charts;
 mod content;
 mod html;
-mod markdown;
+pub(crate) mod markdown;
 #[cfg(feature = "png-pdf")]
 mod pdf;
 mod timeline;

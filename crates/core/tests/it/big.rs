@@ -80,6 +80,7 @@ pub fn big_map(n: usize) -> JourneyMap {
                 stage: *stage,
                 text: format!("Lane {} note for stage {}: {}", li + 1, si + 1, WORDS[li]),
                 notes: String::new(),
+                tag: None,
             });
         }
     }

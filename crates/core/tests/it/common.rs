@@ -69,6 +69,7 @@ pub fn card(id: Id, lane: Id, stage: Id, text: &str) -> LaneCard {
         stage,
         text: text.into(),
         notes: String::new(),
+        tag: None,
     }
 }
 
@@ -93,6 +94,7 @@ pub fn id(n: u128) -> Id {
 /// - touchpoints 40 "Sees an ad" (stage 20), 41 "Checks out online" (21), 42 "Calls support" (22)
 /// - lane cards 50 (lane 30, stage 20), 51 (lane 32, stage 21)
 /// - corridor steps 60 → 40, 61 → 41, 62 → 42 (optional)
+/// - vote 90 on cards 51 and 41 (closed, 4 voters of 3 dots: 7 and 5); card 51 tagged "Table 2"
 /// - story: success definition 70 (persona 10), data question 71, capability 72, weakness 73,
 ///   asset 74, KPI 75 (touchpoints 41, 42), initiative 76 (touchpoints 41, gaps 41)
 pub fn sound_map() -> JourneyMap {
@@ -154,7 +156,10 @@ pub fn sound_map() -> JourneyMap {
         touchpoints: vec![t40, t41, t42],
         lane_cards: vec![
             card(id(50), id(30), id(20), "Scrolls the social feed"),
-            card(id(51), id(32), id(21), "Payment fails twice"),
+            LaneCard {
+                tag: Some(CardTag::TableGroup("Table 2".into())),
+                ..card(id(51), id(32), id(21), "Payment fails twice")
+            },
         ],
         corridor: Corridor {
             steps: vec![step(id(60), id(40)), s61, s62],
@@ -229,6 +234,25 @@ pub fn sound_map() -> JourneyMap {
             }],
             discipline_marks: Vec::new(),
         },
+        votes: vec![Vote {
+            id: id(90),
+            name: "What do we fix first?".into(),
+            cards: vec![id(51), id(41)],
+            dots_per_person: 3,
+            status: VoteStatus::Closed,
+            voters: 4,
+            tallies: vec![
+                Tally {
+                    card: id(51),
+                    dots: 7,
+                },
+                Tally {
+                    card: id(41),
+                    dots: 5,
+                },
+            ],
+            decision: "Start with failing payments.".into(),
+        }],
     }
 }
 

@@ -199,8 +199,17 @@ fn removing_a_touchpoint_with_dependents_by_hand() {
     assert!(map.story.initiatives[0].gaps.is_empty());
     let titles: Vec<&str> = map.touchpoints.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, ["Sees an ad", "Calls support"]);
-    // Two steps removed, the KPI and the initiative unlinked, the touchpoint removed.
-    assert_eq!(edit.summary(), "5 changes");
+    // The vote keeps card 51 and its tally only.
+    assert_eq!(map.votes[0].cards, [id(51)]);
+    assert_eq!(
+        map.votes[0].tallies,
+        [Tally {
+            card: id(51),
+            dots: 7
+        }]
+    );
+    // Two steps removed, the vote, the KPI and the initiative unlinked, the touchpoint removed.
+    assert_eq!(edit.summary(), "6 changes");
     edit.invert(&before).unwrap().apply(&mut map).unwrap();
     assert_eq!(map, before);
 }

@@ -82,6 +82,7 @@ proptest! {
             ItemKind::Touchpoint,
             ItemKind::Lane,
             ItemKind::Persona,
+            ItemKind::LaneCard,
         ]
         .into_iter()
         .filter(|k| k.count(&map) > 0)
@@ -270,7 +271,36 @@ fn expect_only_dependents_gone(
             let expected = before.persona.filter(|p| *p != id);
             prop_assert_eq!(after.persona, expected);
         }
-        _ => unreachable!("only four kinds have dependents"),
+        ItemKind::LaneCard => {
+            others(ItemKind::LaneCard, 1)?;
+            others(ItemKind::Vote, 0)?;
+        }
+        _ => unreachable!("only five kinds have dependents"),
+    }
+    // Votes stay, without the cards that went (and their tallies).
+    let cards: std::collections::HashSet<Id> = after
+        .lane_cards
+        .iter()
+        .map(|c| c.id)
+        .chain(after.touchpoints.iter().map(|t| t.id))
+        .collect();
+    prop_assert_eq!(ItemKind::Vote.count(after), ItemKind::Vote.count(before));
+    for (b, a) in before.votes.iter().zip(&after.votes) {
+        let kept: Vec<Id> = b
+            .cards
+            .iter()
+            .copied()
+            .filter(|c| cards.contains(c))
+            .collect();
+        prop_assert_eq!(&a.cards, &kept);
+        let tallies: Vec<Tally> = b
+            .tallies
+            .iter()
+            .filter(|t| cards.contains(&t.card))
+            .cloned()
+            .collect();
+        prop_assert_eq!(&a.tallies, &tallies);
+        prop_assert_eq!(&a.name, &b.name);
     }
     Ok(())
 }

@@ -66,6 +66,7 @@ fn picks(ids: &[Id], at: &[Index]) -> Vec<Id> {
 
 type TouchpointSpec = (Index, u8, Option<f64>, Option<f64>, bool, Vec<u8>);
 type InitiativeSpec = (u16, i64, i64, Vec<Index>, Vec<Index>);
+type VoteSpec = (Vec<Index>, u32, bool, Vec<u32>, u32, u16);
 
 /// A random map that `validate` finds sound, using every collection.
 pub fn arb_map() -> impl Strategy<Value = JourneyMap> {
@@ -110,7 +111,73 @@ pub fn arb_map() -> impl Strategy<Value = JourneyMap> {
         prop::collection::vec(prop::collection::vec(any::<Index>(), 0..3), 0..3),
         prop::collection::vec(initiative, 0..3),
     );
-    (layout, board, story).prop_map(|(layout, board, story)| build(layout, board, story))
+    let vote: BoxedStrategy<VoteSpec> = (
+        prop::collection::vec(any::<Index>(), 0..4),
+        1u32..6,
+        any::<bool>(),
+        prop::collection::vec(0u32..20, 0..4),
+        0u32..3,
+        any::<u16>(),
+    )
+        .boxed();
+    let votes = prop::collection::vec(vote, 0..3);
+    (layout, board, story, votes).prop_map(|(layout, board, story, votes)| {
+        let mut map = build(layout, board, story);
+        let mut ids = Ids::starting_at(FRESH / 2);
+        for spec in votes {
+            let vote = make_vote(ids.next(), spec, &map);
+            map.votes.push(vote);
+        }
+        map
+    })
+}
+
+/// A sound vote on some of the map's lane cards and touchpoints.
+fn make_vote(
+    id: Id,
+    (cards, dots_per_person, closed, dots, extra_voters, salt): VoteSpec,
+    map: &JourneyMap,
+) -> Vote {
+    let candidates: Vec<Id> = map
+        .lane_cards
+        .iter()
+        .map(|c| c.id)
+        .chain(map.touchpoints.iter().map(|t| t.id))
+        .collect();
+    let mut chosen: Vec<Id> = Vec::new();
+    for card in picks(&candidates, &cards) {
+        if !chosen.contains(&card) {
+            chosen.push(card);
+        }
+    }
+    let tallies: Vec<Tally> = if closed {
+        chosen
+            .iter()
+            .zip(dots.iter().chain(std::iter::repeat(&0)))
+            .map(|(&card, &dots)| Tally { card, dots })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sum: u32 = tallies.iter().map(|t| t.dots).sum();
+    Vote {
+        id,
+        name: format!("Vote {salt}"),
+        cards: chosen,
+        dots_per_person,
+        status: if closed {
+            VoteStatus::Closed
+        } else {
+            VoteStatus::Open
+        },
+        voters: sum.div_ceil(dots_per_person) + extra_voters,
+        tallies,
+        decision: if salt.is_multiple_of(2) {
+            String::new()
+        } else {
+            format!("Decision {salt}")
+        },
+    }
 }
 
 #[allow(clippy::type_complexity)]
@@ -431,6 +498,7 @@ pub fn resolve(plan: &Plan, map: &JourneyMap, fresh: &mut Ids) -> Edit {
                 ItemKind::Touchpoint,
                 ItemKind::Lane,
                 ItemKind::Persona,
+                ItemKind::LaneCard,
             ]
             .into_iter()
             .filter(|k| k.count(map) > 0)
@@ -495,8 +563,26 @@ pub fn make_item(kind: ItemKind, id: Id, salt: u16, refs: &[Index; 2], map: &Jou
         }
         ItemKind::LaneCard => {
             let lane = pick(&ItemKind::Lane.ids(map), &refs[1]);
-            Item::LaneCard(crate::common::card(id, lane, stage, &name))
+            let mut card = crate::common::card(id, lane, stage, &name);
+            card.tag = match salt % 3 {
+                0 => None,
+                1 => Some(CardTag::Participant(format!("Person {salt}"))),
+                _ => Some(CardTag::TableGroup(format!("Table {salt}"))),
+            };
+            Item::LaneCard(card)
         }
+        ItemKind::Vote => Item::Vote(make_vote(
+            id,
+            (
+                refs.to_vec(),
+                u32::from(salt % 5) + 1,
+                salt.is_multiple_of(2),
+                vec![u32::from(salt % 7), 1],
+                u32::from(salt % 3),
+                salt,
+            ),
+            map,
+        )),
         ItemKind::CorridorStep => Item::CorridorStep(CorridorStep {
             id,
             touchpoint,

@@ -32,4 +32,5 @@ mod templates;
 mod timestamps;
 mod ui_parity;
 mod validate;
+mod workshop;
 mod xes;

@@ -59,7 +59,7 @@ fn ids_shared_across_collections() {
     );
     // And two entries of one collection.
     assert_eq!(
-        paths_after(|m| m.lane_cards[1].id = id(50)),
+        paths_after(|m| m.lane_cards[0].id = id(51)),
         ["lane_cards[1].id"]
     );
 }
@@ -169,6 +169,7 @@ fn a_map_without_stages() {
             m.stages.clear();
             m.touchpoints.clear();
             m.lane_cards.clear();
+            m.votes.clear();
             m.corridor.steps.clear();
             m.story.kpis[0].touchpoints.clear();
             m.story.initiatives[0].touchpoints.clear();
@@ -377,4 +378,45 @@ fn an_alias_naming_two_touchpoints() {
     // The same alias twice on one touchpoint names one touchpoint: no problem.
     map.touchpoints[1].aliases = vec!["x".into(), "X".into()];
     assert_eq!(problem_paths(&map), Vec::<String>::new());
+}
+
+#[test]
+fn vote_problems() {
+    assert_eq!(
+        paths_after(|m| m.votes[0].name = " ".into()),
+        ["votes[0].name"]
+    );
+    assert_eq!(
+        paths_after(|m| m.votes[0].dots_per_person = 0),
+        ["votes[0].dots_per_person", "votes[0].tallies"]
+    );
+    // A stage is not a card; a card named twice is reported at its second place.
+    assert_eq!(
+        paths_after(|m| m.votes[0].cards[1] = id(20)),
+        ["votes[0].cards[1]", "votes[0].tallies[1].card"]
+    );
+    assert_eq!(
+        paths_after(|m| m.votes[0].cards.push(id(51))),
+        ["votes[0].cards[2]"]
+    );
+    assert_eq!(
+        paths_after(|m| m.votes[0].tallies[1].card = id(51)),
+        ["votes[0].tallies[1].card"]
+    );
+    // 4 voters of 3 dots place at most 12; the fixture counts 7 + 5.
+    assert!(paths_after(|m| m.votes[0].tallies[0].dots = 7).is_empty());
+    let problems = {
+        let mut map = sound_map();
+        map.votes[0].tallies[0].dots = 8;
+        validate(&map)
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "votes[0].tallies");
+    assert!(problems[0]
+        .message
+        .contains("13 dots counted, but 4 voters with 3 dots each have only 12"));
+    assert_eq!(
+        paths_after(|m| m.lane_cards[1].tag = Some(CardTag::Participant(" ".into()))),
+        ["lane_cards[1].tag"]
+    );
 }

@@ -133,6 +133,7 @@ pub fn add_card(map: &JourneyMap, n: u128) -> Edit {
             stage: map.stages[0].id,
             text: format!("Card {n}"),
             notes: String::new(),
+            tag: None,
         }),
     }
 }

@@ -45,6 +45,7 @@ fn edit_for(n: u64, map: &JourneyMap) -> Edit {
         stage: map.stages[(n % 3) as usize].id,
         text,
         notes: String::new(),
+        tag: None,
     };
     match (n % 4, map.lane_cards.first(), map.lane_cards.last()) {
         (1, _, _) => Edit::SetDescription {
