@@ -146,6 +146,16 @@ export type Capability_Serialize = {
 	notes: string,
 };
 
+/**
+ *  Where a card captured in a workshop came from. A card from a private brainstorm carries at
+ *  most a table group, never a participant: its author stays anonymous.
+ */
+export type CardTag = 
+/**  A participant's name, as the facilitator typed it. */
+({ participant: string }) & { table_group?: never } | 
+/**  A table group ("Table 3"). */
+({ table_group: string }) & { participant?: never };
+
 /**  How a revision came about. */
 export type Change = 
 /**  An edit made by someone. */
@@ -567,13 +577,13 @@ export type Involvement = "rational" | "emotional" | "sensorial" | "physical";
 export type Item = Item_Serialize | Item_Deserialize;
 
 /**  The kinds of thing that live in a collection of the map. */
-export type ItemKind = "persona" | "stage" | "lane" | "touchpoint" | "lane_card" | "corridor_step" | "success_definition" | "data_question" | "capability" | "weakness" | "asset" | "kpi" | "initiative";
+export type ItemKind = "persona" | "stage" | "lane" | "touchpoint" | "lane_card" | "corridor_step" | "success_definition" | "data_question" | "capability" | "weakness" | "asset" | "kpi" | "initiative" | "vote";
 
 /**  One thing on the map, of any kind that lives in a collection. */
-export type Item_Deserialize = ({ persona: Persona_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ stage: Stage_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ lane: Lane_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ touchpoint: Touchpoint_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; weakness?: never } | ({ lane_card: LaneCard_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ corridor_step: CorridorStep_Deserialize }) & { asset?: never; capability?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ success_definition: SuccessDefinition_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; touchpoint?: never; weakness?: never } | ({ data_question: DataQuestion_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ capability: Capability_Deserialize }) & { asset?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ weakness: Weakness_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never } | ({ asset: Asset_Deserialize }) & { capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ kpi: Kpi_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ initiative: Initiative_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never };
+export type Item_Deserialize = ({ persona: Persona_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ stage: Stage_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ lane: Lane_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ touchpoint: Touchpoint_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; vote?: never; weakness?: never } | ({ lane_card: LaneCard_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ corridor_step: CorridorStep_Deserialize }) & { asset?: never; capability?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ success_definition: SuccessDefinition_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ data_question: DataQuestion_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ capability: Capability_Deserialize }) & { asset?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ weakness: Weakness_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never } | ({ asset: Asset_Deserialize }) & { capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ kpi: Kpi_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ initiative: Initiative_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ vote: Vote_Deserialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never };
 
 /**  One thing on the map, of any kind that lives in a collection. */
-export type Item_Serialize = ({ persona: Persona_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ stage: Stage_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ lane: Lane_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ touchpoint: Touchpoint_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; weakness?: never } | ({ lane_card: LaneCard_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ corridor_step: CorridorStep_Serialize }) & { asset?: never; capability?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ success_definition: SuccessDefinition_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; touchpoint?: never; weakness?: never } | ({ data_question: DataQuestion_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ capability: Capability_Serialize }) & { asset?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ weakness: Weakness_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never } | ({ asset: Asset_Serialize }) & { capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ kpi: Kpi_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never } | ({ initiative: Initiative_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never };
+export type Item_Serialize = ({ persona: Persona_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ stage: Stage_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ lane: Lane_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ touchpoint: Touchpoint_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; vote?: never; weakness?: never } | ({ lane_card: LaneCard_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ corridor_step: CorridorStep_Serialize }) & { asset?: never; capability?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ success_definition: SuccessDefinition_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ data_question: DataQuestion_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ capability: Capability_Serialize }) & { asset?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ weakness: Weakness_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never } | ({ asset: Asset_Serialize }) & { capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ kpi: Kpi_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ initiative: Initiative_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; vote?: never; weakness?: never } | ({ vote: Vote_Serialize }) & { asset?: never; capability?: never; corridor_step?: never; data_question?: never; initiative?: never; kpi?: never; lane?: never; lane_card?: never; persona?: never; stage?: never; success_definition?: never; touchpoint?: never; weakness?: never };
 
 /**  One customer journey: one persona's (or segment's) path through the organisation. */
 export type JourneyMap = JourneyMap_Serialize | JourneyMap_Deserialize;
@@ -602,6 +612,8 @@ export type JourneyMap_Deserialize = {
 	corridor?: Corridor_Deserialize,
 	score_scale: ScoreScale,
 	story?: Story_Deserialize,
+	/**  The dot votes held on the map's cards in workshops, in the order they were opened. */
+	votes?: Vote_Deserialize[],
 };
 
 /**  One customer journey: one persona's (or segment's) path through the organisation. */
@@ -628,6 +640,8 @@ export type JourneyMap_Serialize = {
 	corridor: Corridor_Serialize,
 	score_scale: ScoreScale,
 	story: Story_Serialize,
+	/**  The dot votes held on the map's cards in workshops, in the order they were opened. */
+	votes: Vote_Serialize[],
 };
 
 /**  How many items of one kind were added, removed, changed or moved. */
@@ -678,6 +692,8 @@ export type LaneCard_Deserialize = {
 	stage: string,
 	text: string,
 	notes?: string,
+	/**  Who raised it in a workshop, or which table group: set when a card is captured. */
+	tag?: CardTag | null,
 };
 
 /**  A card in a lane, sitting in one stage column. */
@@ -687,6 +703,8 @@ export type LaneCard_Serialize = {
 	stage: string,
 	text: string,
 	notes: string,
+	/**  Who raised it in a workshop, or which table group: set when a card is captured. */
+	tag: CardTag | null,
 };
 
 /**  What a lane holds. The `touchpoints` lane shows the touchpoints; the others hold lane cards. */
@@ -1060,6 +1078,12 @@ export type SuccessDefinition_Serialize = {
 	metrics: Metric[],
 };
 
+/**  The dots one card received in a vote. */
+export type Tally = {
+	card: string,
+	dots: number,
+};
+
 /**  One row group of the timeline. */
 export type TimelineGroup = {
 	label: string,
@@ -1146,6 +1170,54 @@ export type Touchpoint_Serialize = {
 	notes: string,
 	/**  The activity names under which this touchpoint appears in observed data. */
 	aliases: string[],
+};
+
+/**  A dot vote: a room spreads dots over a set of cards to rank them. */
+export type Vote = Vote_Serialize | Vote_Deserialize;
+
+/**  Whether a vote still takes dots. */
+export type VoteStatus = "open" | "closed";
+
+/**  A dot vote: a room spreads dots over a set of cards to rank them. */
+export type Vote_Deserialize = {
+	id: string,
+	/**  What the room is asked ("Which pain points first?"). */
+	name: string,
+	/**  The cards voted on, in the order they are shown: lane cards and touchpoints, by id. */
+	cards: string[],
+	/**  How many dots each person may place (several on one card if they like). */
+	dots_per_person: number,
+	status: VoteStatus,
+	/**  How many people placed at least one dot. */
+	voters?: number,
+	/**
+	 *  The dots each card received, one entry per card of `cards`, in the same order. Empty
+	 *  while the vote is open: the count lives in the running session until it closes.
+	 */
+	tallies?: Tally[],
+	/**  What the room decided in the light of the result. */
+	decision?: string,
+};
+
+/**  A dot vote: a room spreads dots over a set of cards to rank them. */
+export type Vote_Serialize = {
+	id: string,
+	/**  What the room is asked ("Which pain points first?"). */
+	name: string,
+	/**  The cards voted on, in the order they are shown: lane cards and touchpoints, by id. */
+	cards: string[],
+	/**  How many dots each person may place (several on one card if they like). */
+	dots_per_person: number,
+	status: VoteStatus,
+	/**  How many people placed at least one dot. */
+	voters: number,
+	/**
+	 *  The dots each card received, one entry per card of `cards`, in the same order. Empty
+	 *  while the vote is open: the count lives in the running session until it closes.
+	 */
+	tallies: Tally[],
+	/**  What the room decided in the light of the result. */
+	decision: string,
 };
 
 /**  Something the plan needs that the organisation lacks, and how it will get it. */

@@ -48,7 +48,7 @@ export function duplicateTouchpoint(map: JourneyMap, id: string): { edit: Edit; 
 }
 
 export function addLaneCard(map: JourneyMap, lane: string, stage: string, text: string): { edit: Edit; id: string } {
-  const card: LaneCard = { id: newId(), lane, stage, text, notes: "" };
+  const card: LaneCard = { id: newId(), lane, stage, text, notes: "", tag: null };
   const index = endOfCell(map.lane_cards, (c) => c.stage === stage && c.lane === lane);
   return { edit: { op: "insert", index, item: { lane_card: card } }, id: card.id };
 }

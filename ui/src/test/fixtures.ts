@@ -83,9 +83,9 @@ export const fixtureMap: JourneyMap = {
     touchpoint({ id: ids.hostile, title: HOSTILE_TITLE, stage: ids.use, channel: "phone" }),
   ],
   lane_cards: [
-    { id: "00000000-0000-4000-8000-000000000041", lane: ids.laneActions, stage: ids.awareness, text: "Scrolls for ideas", notes: "" },
-    { id: "00000000-0000-4000-8000-000000000042", lane: ids.lanePains, stage: ids.purchase, text: "Unsure about the size", notes: "" },
-    { id: "00000000-0000-4000-8000-000000000043", lane: ids.laneHidden, stage: ids.purchase, text: "Stock sync job", notes: "" },
+    { id: "00000000-0000-4000-8000-000000000041", lane: ids.laneActions, stage: ids.awareness, text: "Scrolls for ideas", notes: "", tag: null },
+    { id: "00000000-0000-4000-8000-000000000042", lane: ids.lanePains, stage: ids.purchase, text: "Unsure about the size", notes: "", tag: null },
+    { id: "00000000-0000-4000-8000-000000000043", lane: ids.laneHidden, stage: ids.purchase, text: "Stock sync job", notes: "", tag: null },
   ],
   corridor: {
     steps: [
@@ -95,6 +95,7 @@ export const fixtureMap: JourneyMap = {
       { id: "00000000-0000-4000-8000-000000000054", touchpoint: ids.page, optional: false, expected_secs_from_previous: 3_600 },
     ],
   },
+  votes: [],
   score_scale: { label: "CSAT 1-5", min: 1, max: 5, adds_at_or_above: 4, takes_away_at_or_below: 2 },
   story: {
     style: null,
