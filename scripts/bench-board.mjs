@@ -213,7 +213,7 @@ async function once(browser, server, map) {
     () =>
       new Promise((resolve) => {
         const card = document.querySelector("section[data-stage] article[data-card]");
-        const list = card.closest("ol");
+        const list = card.closest("[data-cell], ol");
         const t0 = performance.now();
         const observer = new MutationObserver(() => {
           if (list.querySelector("article[data-card]") === card) return;
