@@ -7,8 +7,8 @@
 //   mount        click on the map in the library → the board's cards are in the DOM (the end of
 //                the script work that builds them; MutationObserver)
 //   first paint  click → the frame after that has been drawn (two animation frames later)
-//   details      click → the frame that shows the visible cards' details (big maps draw a card's
-//                details only near the view; until then the card shows its title)
+//   details      click → the frame that shows the visible cards' details (a check for boards
+//                that draw far cards as title-only shells; Corridor's board no longer does)
 //   drag fps     frames per second during a drag of a card across the board with the pointer
 //                moving every frame, counting only frames in which the page's drop feedback
 //                followed the pointer (not every requestAnimationFrame callback)
@@ -213,7 +213,7 @@ async function once(browser, server, map) {
     () =>
       new Promise((resolve) => {
         const card = document.querySelector("section[data-stage] article[data-card]");
-        const list = card.closest("ol");
+        const list = card.closest("[data-cell], ol");
         const t0 = performance.now();
         const observer = new MutationObserver(() => {
           if (list.querySelector("article[data-card]") === card) return;

@@ -118,3 +118,24 @@ describe("Board, editing", () => {
     expect(fake.map.touchpoints.some((t) => t.title === "Checkout")).toBe(false);
   });
 });
+
+describe("Board, big maps", () => {
+  it("mounts only some cards of a big map, each list telling its full size", () => {
+    const stage = fixtureMap.stages[0]!;
+    const touchpoints = Array.from({ length: 700 }, (_, i) => ({
+      ...fixtureMap.touchpoints[0]!,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      title: `Generated ${i}`,
+      stage: stage.id,
+    }));
+    render(Board, { map: { ...fixtureMap, touchpoints, corridor: { steps: [] } } });
+    const list = screen.getByRole("list", { name: `Touchpoints in ${stage.name}` });
+    const items = within(list).getAllByRole("listitem");
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(50);
+    expect(items[0]?.getAttribute("aria-setsize")).toBe("700");
+    expect(items[0]?.getAttribute("aria-posinset")).toBe("1");
+    // The list keeps the height of every card, so the board scrolls as if all were there.
+    expect(list.style.height).toBe(`${700 * 172}px`);
+  });
+});

@@ -20,6 +20,9 @@ export type BoardRow =
 
 export const UNPLACED_COLUMN_ID = "unplaced";
 
+/** Above this many cards the board mounts only the cards near the view. */
+export const WINDOW_CARDS = 600;
+
 /**
  * The rows of the board, in lane order, without hidden lanes. The touchpoints row is always
  * there: where the map's touchpoints lane sits, or first when the map has none.

@@ -56,7 +56,7 @@ export class MapEditor {
 
   /** Read the map (again) from the backend. */
   open(): Promise<void> {
-    return this.enqueue(() => this.reload());
+    return this.enqueue(() => this.reload(), false);
   }
 
   /** Send `edit`; resolves true once it is saved and shown, false when it failed. */
@@ -93,7 +93,7 @@ export class MapEditor {
   changedElsewhere(revision: number): Promise<void> {
     return this.enqueue(async () => {
       if (revision > this.revision || this.map === null) await this.reload();
-    });
+    }, false);
   }
 
   dismissFailure() {
@@ -105,10 +105,14 @@ export class MapEditor {
     return this.save === "saving";
   }
 
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    this.pending += 1;
-    this.save = this.map === null && this.save === "idle" ? "idle" : "saving";
+  /** Run `task` after the ones before it; `saving`: it changes the map (shows "Saving…"). */
+  private enqueue<T>(task: () => Promise<T>, saving = true): Promise<T> {
+    if (saving) {
+      this.pending += 1;
+      this.save = "saving";
+    }
     const run = this.queue.then(task).finally(() => {
+      if (!saving) return;
       this.pending -= 1;
       if (this.pending === 0 && this.save === "saving") this.save = this.failure ? "failed" : "saved";
     });

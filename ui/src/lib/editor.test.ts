@@ -143,3 +143,21 @@ describe("MapEditor", () => {
     expect(editor.loadError?.code).toBe("not_found");
   });
 });
+
+describe("MapEditor save state", () => {
+  it("reading the map is not saving; a change is, until it is saved", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    expect(editor.save).toBe("idle");
+    const pending = editor.edit({ op: "set_title", title: "x" });
+    expect(editor.save).toBe("saving");
+    await pending;
+    expect(editor.save).toBe("saved");
+    fake.revision = 10;
+    const reading = editor.changedElsewhere(10);
+    expect(editor.save).toBe("saved");
+    await reading;
+    expect(editor.revision).toBe(10);
+  });
+});
