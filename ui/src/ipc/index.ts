@@ -36,6 +36,10 @@ import type {
   Touchpoint_Serialize,
   WorkspaceChanged_Serialize,
   WorkspaceInfo_Serialize,
+  ExportKind as ExportKindBinding,
+  Opened_Serialize as OpenedBinding,
+  RecentFile as RecentFileBinding,
+  Written as WrittenBinding,
 } from "../bindings";
 
 // The shapes the backend sends (the `_Serialize` side: every field present).
