@@ -65,10 +65,11 @@ pub async fn file_open_recent(
 #[tauri::command]
 #[specta::specta]
 pub async fn file_launch(state: State<'_, AppState>) -> Result<Option<Opened>, AppError> {
+    // The workspace first: while it is unavailable the file stays waiting for the next call.
+    let ws = state.workspace()?;
     let Some(path) = state.take_launch_file() else {
         return Ok(None);
     };
-    let ws = state.workspace()?;
     off_main(move || open_at(ws, path)).await.map(Some)
 }
 
