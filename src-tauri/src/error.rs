@@ -37,6 +37,10 @@ pub enum ErrorCode {
     Cancelled,
     /// The store failed to read or write.
     Storage,
+    /// An export could not be made (a picture too large, no dataset for the gap tables).
+    ExportFailed,
+    /// A file could not be read or written at the path the user chose.
+    FileSystem,
 }
 
 #[derive(Debug, Clone, Serialize, Type, thiserror::Error)]
@@ -74,10 +78,11 @@ impl From<StoreError> for AppError {
             } => ErrorCode::NewerVersion,
             StoreError::BadFile { .. } | StoreError::DatasetSource { .. } => ErrorCode::BadFile,
             StoreError::Cancelled => ErrorCode::Cancelled,
+            StoreError::Export { .. } => ErrorCode::ExportFailed,
+            StoreError::ReadFile { .. } | StoreError::Write { .. } => ErrorCode::FileSystem,
             StoreError::Open { .. }
             | StoreError::CorruptRecord { .. }
             | StoreError::Db { .. }
-            | StoreError::Write { .. }
             | StoreError::NoHome => ErrorCode::Storage,
         };
         let message = err.to_string();

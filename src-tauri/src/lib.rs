@@ -2,6 +2,7 @@
 //! it holds no domain logic, only commands that forward to the workspace API.
 
 mod commands;
+mod dialogs;
 mod error;
 mod events;
 mod state;
@@ -14,7 +15,7 @@ use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, history, maps, story, workspace};
+    use commands::{datasets, edits, files, history, maps, story, workspace};
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -37,6 +38,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             workspace::workspace_open_fresh,
             workspace::workspace_salvage,
             story::story_figures,
+            files::file_open,
+            files::file_open_recent,
+            files::file_launch,
+            files::files_recent,
+            files::map_export,
         ])
         .events(tauri_specta::collect_events![MapChanged, WorkspaceChanged])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
@@ -61,11 +67,13 @@ pub fn bindings_typescript() -> String {
     text
 }
 
-/// Start the app. `workspace` overrides the workspace directory (`--workspace DIR`).
-pub fn run(workspace: Option<std::path::PathBuf>) {
+/// Start the app. `workspace` overrides the workspace directory (`--workspace DIR`); `file` is
+/// a native file to open at start (a double-click on a `*.corridor.json`).
+pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBuf>) {
     let builder = specta_builder();
     tauri::Builder::default()
-        .manage(state::AppState::open(workspace))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state::AppState::open(workspace).with_launch_file(file))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

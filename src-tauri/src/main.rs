@@ -3,14 +3,16 @@
 
 use std::path::PathBuf;
 
-const USAGE: &str = "usage: corridor-app [--workspace DIR]
+const USAGE: &str = "usage: corridor-app [--workspace DIR] [FILE]
 
 Opens Corridor on the workspace in DIR (default: $CORRIDOR_WORKSPACE, or the app's own
-workspace in the platform's data directory).";
+workspace in the platform's data directory). FILE, a native map file (*.corridor.json), is
+brought into the workspace and opened.";
 
 fn main() {
     let mut args = std::env::args_os().skip(1);
     let mut workspace = None;
+    let mut file = None;
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--workspace") => match args.next() {
@@ -21,10 +23,12 @@ fn main() {
                 println!("{USAGE}");
                 return;
             }
+            Some(flag) if flag.starts_with('-') => exit_usage(&format!("unexpected option {flag}")),
+            _ if file.is_none() => file = Some(PathBuf::from(arg)),
             _ => exit_usage(&format!("unexpected argument {}", arg.to_string_lossy())),
         }
     }
-    corridor_app::run(workspace);
+    corridor_app::run(workspace, file);
 }
 
 fn exit_usage(message: &str) -> ! {

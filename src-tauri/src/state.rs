@@ -30,6 +30,8 @@ struct Slot {
 
 pub struct AppState {
     slot: Mutex<Slot>,
+    /// The file named on the command line, until the UI takes it.
+    launch: Mutex<Option<PathBuf>>,
 }
 
 fn open_and_seed(dir: &std::path::Path) -> Result<Arc<Workspace>, StoreError> {
@@ -68,7 +70,19 @@ impl AppState {
         }
         AppState {
             slot: Mutex::new(slot),
+            launch: Mutex::new(None),
         }
+    }
+
+    /// Remember a native file to open once the UI is up.
+    pub fn with_launch_file(self, file: Option<PathBuf>) -> AppState {
+        *self.launch.lock().unwrap_or_else(|p| p.into_inner()) = file;
+        self
+    }
+
+    /// The file named on the command line, once.
+    pub fn take_launch_file(&self) -> Option<PathBuf> {
+        self.launch.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {

@@ -54,9 +54,10 @@ async function waitForPort(port, ms) {
 
 /**
  * Launch the app. `workspace` is reused when given (to test a restart), else a new temp dir.
+ * `args` go to the app's command line; `env` is added to its environment.
  * Returns { browser, workspace, stop }.
  */
-export async function launch({ workspace } = {}) {
+export async function launch({ workspace, args = [], env = {} } = {}) {
   for (const [what, file] of [['the app', app], ['tauri-driver', driver], ['WebKitWebDriver', nativeDriver]]) {
     if (!existsSync(file)) throw new Error(`${what} is missing at ${file}: run scripts/test.sh, which builds and installs it`);
   }
@@ -65,7 +66,7 @@ export async function launch({ workspace } = {}) {
   const port = await freePort();
   const nativePort = await freePort();
   const child = spawn(driver, ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver], {
-    env: { ...process.env, CORRIDOR_WORKSPACE: ws },
+    env: { ...process.env, ...env, CORRIDOR_WORKSPACE: ws },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForPort(port, 20000);
@@ -76,7 +77,7 @@ export async function launch({ workspace } = {}) {
     capabilities: {
       browserName: 'wry',
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: app },
+      'tauri:options': { application: app, args },
     },
   });
   const stop = async ({ keepWorkspace = false } = {}) => {

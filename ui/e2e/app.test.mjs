@@ -222,7 +222,7 @@ describe("the board", () => {
     await page.keyboard.press("Enter");
 
     await page.getByRole("heading", { level: 1, name: retail.title }).waitFor();
-    assert.deepEqual(await appCommands(page), ["maps_list", "maps_open"]);
+    assert.deepEqual(await appCommands(page), ["maps_list", "file_launch", "maps_open"]);
 
     // Stages as columns, in order, each with its touchpoint count.
     const stageHeads = boardRegion(page).locator("section.stage h2");

@@ -143,6 +143,30 @@ export function installMockIpc(data) {
         return change(args, "undo", "redo", "undo");
       case "maps_redo":
         return change(args, "redo", "undo", "redo");
+      // Files (FileMenu): `data.open` answers the open dialog ({ id, outcome, path } or
+      // { error }), `data.datasets[mapId]` lists datasets, `data.exportDelay` (ms) keeps an
+      // export pending, `data.exportError` makes it fail. Calls are in window.__ipcCalls.
+      case "file_launch":
+        return clone(data.launch ?? null);
+      case "files_recent":
+        return clone(data.recent ?? []);
+      case "datasets_list":
+        return clone(data.datasets?.[args?.map] ?? []);
+      case "file_open":
+      case "file_open_recent": {
+        const answer = data.open;
+        if (!answer) return null;
+        if (answer.error) throw clone(answer.error);
+        const summary = data.summaries.find((s) => s.id === answer.id);
+        return { summary: clone(summary), outcome: answer.outcome ?? "imported", path: answer.path };
+      }
+      case "map_export": {
+        await new Promise((resolve) => setTimeout(resolve, data.exportDelay ?? 0));
+        if (data.exportError) throw clone(data.exportError);
+        const kind = args?.kind?.kind;
+        const ext = { native: "corridor.json", report_markdown: "md", report_html: "html", report_pdf: "pdf", gap_csv: "zip", gap_json: "json" }[kind] ?? kind;
+        return { path: `/home/ana/Documents/map.${ext}`, bytes: 1536 };
+      }
       default: {
         // Commands a test file answers itself (window.__mockCommands, e.g. story-figures.mjs).
         const extra = window.__mockCommands?.[cmd];

@@ -57,6 +57,22 @@ export const commands = {
 	workspaceSalvage: (folder: string | null) => typedError<SalvageReport_Serialize, AppError>(__TAURI_INVOKE("workspace_salvage", { folder })),
 	/**  The story's figures for the map as stored now, the timeline grouped by `grouping`. */
 	storyFigures: (id: string, grouping: TimelineGrouping) => typedError<StoryFigures_Serialize, AppError>(__TAURI_INVOKE("story_figures", { id, grouping })),
+	/**
+	 *  Open… a native file: pick it, bring it into the workspace, and say which map to show.
+	 *  `None` when the dialog was cancelled.
+	 */
+	fileOpen: () => typedError<Opened_Serialize | null, AppError>(__TAURI_INVOKE("file_open")),
+	/**  Open one of the recent files again (only a path on the recent list is accepted). */
+	fileOpenRecent: (path: string) => typedError<Opened_Serialize, AppError>(__TAURI_INVOKE("file_open_recent", { path })),
+	/**  The file named on the command line at start-up (once): opened into the workspace. */
+	fileLaunch: () => typedError<Opened_Serialize | null, AppError>(__TAURI_INVOKE("file_launch")),
+	/**  The files opened or saved lately, newest first. */
+	filesRecent: () => typedError<RecentFile[], AppError>(__TAURI_INVOKE("files_recent")),
+	/**
+	 *  Save As… (`kind` native) or Export… a map: pick the path in a save dialog, then write the
+	 *  file there, whole or not at all, off the main thread. `None` when the dialog was cancelled.
+	 */
+	mapExport: (map: string, kind: ExportKind) => typedError<Written | null, AppError>(__TAURI_INVOKE("map_export", { map, kind })),
 };
 
 /** Events */
@@ -453,7 +469,26 @@ export type ErrorCode =
 /**  The user cancelled; nothing was changed. */
 "cancelled" | 
 /**  The store failed to read or write. */
-"storage";
+"storage" | 
+/**  An export could not be made (a picture too large, no dataset for the gap tables). */
+"export_failed" | 
+/**  A file could not be read or written at the path the user chose. */
+"file_system";
+
+/**  What to write. */
+export type ExportKind = 
+/**  The native file (`*.corridor.json`), canonical. */
+{ kind: "native" } | 
+/**  The map as SVG, with the fonts inside. */
+{ kind: "svg" } | 
+/**  The map as PNG; `scale` pixels per map unit, 0.1 to 8. */
+{ kind: "png"; scale: number | null } | 
+/**  The map on landscape pages. */
+{ kind: "pdf"; paper: Paper } | { kind: "report_markdown" } | { kind: "report_html" } | { kind: "report_pdf"; paper: Paper } | 
+/**  Every gap table as CSV, one file per table in a zip (needs a dataset). */
+{ kind: "gap_csv" } | 
+/**  Every gap table in one JSON document (needs a dataset). */
+{ kind: "gap_json" };
 
 /**  A kind of friction the customer may feel at a touchpoint. */
 export type Friction = "delay" | "friction" | "frustration" | "doubt" | "insecurity" | "stress" | "lack_of_trust" | "confusion";
@@ -854,7 +889,43 @@ export type Narrative_Serialize = {
 	conclusion: string,
 };
 
+/**  How an opened file came into the workspace. */
+export type OpenOutcome = 
+/**  A new map. */
+"imported" | 
+/**  The workspace already held this very map (same id, same content): nothing changed. */
+"already_here" | 
+/**
+ *  The workspace holds a different map with the file's id: the file came in as a copy
+ *  with a new id.
+ */
+"copy";
+
+/**  A native file opened into the workspace. */
+export type Opened = Opened_Serialize | Opened_Deserialize;
+
+/**  A native file opened into the workspace. */
+export type Opened_Deserialize = {
+	summary: MapSummary_Deserialize,
+	outcome: OpenOutcome,
+	path: string,
+};
+
+/**  A native file opened into the workspace. */
+export type Opened_Serialize = {
+	summary: MapSummary_Serialize,
+	outcome: OpenOutcome,
+	path: string,
+};
+
 export type OpeningKind = "goals" | "problem";
+
+/**  Paper for the paginated exports. Map pages are landscape; report pages portrait. */
+export type Paper = 
+/**  210 × 297 mm */
+"a4" | 
+/**  8.5 × 11 in */
+"letter";
 
 /**  Who the journey is for. */
 export type Persona = Persona_Serialize | Persona_Deserialize;
@@ -884,6 +955,13 @@ export type Persona_Serialize = {
 };
 
 export type Priority = "high" | "medium" | "low";
+
+/**  A file opened or saved lately. */
+export type RecentFile = {
+	path: string,
+	title: string,
+	at: string,
+};
 
 export type Remedy = "build" | "hire" | "partner" | "acquire" | "startup_programme";
 
@@ -1278,6 +1356,12 @@ export type WorkspaceInfo_Serialize = {
 	path: string | null,
 	/**  Why it is not open; `None` when it is. */
 	problem: AppError | null,
+};
+
+/**  A file that was written. */
+export type Written = {
+	path: string,
+	bytes: number,
 };
 
 /* Tauri Specta runtime */

@@ -1,14 +1,18 @@
-//! `corridor export`: a map file as a picture or as the strategy report.
+//! `corridor export`: a map file as a picture, as the strategy report, or (with observed data)
+//! as the gap tables.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use clap::ValueEnum;
+use corridor_core::gap::{Filter, GapReport};
 use corridor_core::render::{self, Paper, RenderOptions};
-use corridor_core::report::{self, ReportInputs};
+use corridor_core::report::tables::{gap_tables, table_csv, tables_json, tables_zip};
+use corridor_core::report::{self, ReportGaps, ReportInputs};
 
 use crate::files::{read_map, write_atomically};
+use crate::gap;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -24,6 +28,17 @@ pub enum ExportFormat {
     Html,
     /// The strategy report as PDF, on --paper
     ReportPdf,
+    /// The gap tables (needs --data or --scores): a zip of one CSV per table, or with --table
+    /// that one table as a CSV file
+    Csv,
+    /// The gap tables (needs --data or --scores) as one JSON document
+    Json,
+}
+
+impl ExportFormat {
+    pub fn needs_data(self) -> bool {
+        matches!(self, ExportFormat::Csv | ExportFormat::Json)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -50,6 +65,48 @@ pub fn parse_scale(text: &str) -> Result<f32, String> {
     }
 }
 
+/// `--table NAME`: one of the gap tables.
+pub fn parse_table(text: &str) -> Result<String, String> {
+    let names = corridor_core::report::tables::TABLE_NAMES;
+    if names.contains(&text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a gap table; the tables are: {}",
+            names.join(", ")
+        ))
+    }
+}
+
+/// Observed data for an export: the files and how to read them.
+pub struct DataArgs<'a> {
+    pub logs: &'a [PathBuf],
+    pub read: &'a gap::ReadArgs,
+    /// `--table`: with CSV, write this one table as a plain CSV file.
+    pub table: Option<&'a str>,
+}
+
+impl DataArgs<'_> {
+    fn given(&self) -> bool {
+        !self.logs.is_empty() || !self.read.scores.is_empty()
+    }
+
+    /// What was read, by file name: "events.csv, survey.csv".
+    fn names(&self) -> String {
+        self.logs
+            .iter()
+            .chain(&self.read.scores)
+            .map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Render a map file and write the result to `output` (and nowhere else).
 pub fn export(
     path: &Path,
@@ -57,20 +114,57 @@ pub fn export(
     options: &RenderOptions,
     scale: f32,
     paper: Paper,
+    data: &DataArgs,
     output: &Path,
 ) -> Result<ExitCode> {
     let map = read_map(path)?;
+    if format.needs_data() && !data.given() {
+        bail!(
+            "the gap tables need observed data: give --data FILE (an event log) or --scores FILE"
+        );
+    }
+    // Every table lists every variant: a data file should hold all of them.
+    let gaps: Option<(GapReport, ReportGaps)> = if data.given() {
+        let log = gap::read_all(data.logs, data.read)?;
+        let report = gap::report(&map, &log, &Filter::all(), format.needs_data())?;
+        let hooks = ReportGaps::from_gap_report(&report, &data.names());
+        Some((report, hooks))
+    } else {
+        None
+    };
+    let mut options = options.clone();
+    if let Some((_, hooks)) = &gaps {
+        options.overlay = Some(hooks.overlay.clone());
+    }
     let inputs = ReportInputs {
         map: &map,
-        gaps: None,
+        gaps: gaps.as_ref().map(|(_, hooks)| hooks),
     };
     let bytes = match format {
-        ExportFormat::Svg => render::map_svg(&map, options).into_bytes(),
-        ExportFormat::Png => render::map_png(&map, options, scale)?,
-        ExportFormat::Pdf => render::map_pdf(&map, options, paper)?,
+        ExportFormat::Svg => render::map_svg(&map, &options).into_bytes(),
+        ExportFormat::Png => render::map_png(&map, &options, scale)?,
+        ExportFormat::Pdf => render::map_pdf(&map, &options, paper)?,
         ExportFormat::Md => report::markdown(&inputs).into_bytes(),
         ExportFormat::Html => report::html(&inputs).into_bytes(),
         ExportFormat::ReportPdf => report::pdf(&inputs, paper)?,
+        ExportFormat::Csv | ExportFormat::Json => {
+            let Some((report, _)) = &gaps else {
+                unreachable!("checked above: the tables have data")
+            };
+            let tables = gap_tables(&map, report);
+            let source = data.names();
+            match (format, data.table) {
+                (ExportFormat::Json, _) => tables_json(&map, &source, &tables).into_bytes(),
+                (_, Some(name)) => {
+                    let table = tables
+                        .iter()
+                        .find(|t| t.name == name)
+                        .expect("a known table");
+                    table_csv(table).into_bytes()
+                }
+                _ => tables_zip(&map, &source, &tables)?,
+            }
+        }
     };
     write_atomically(output, &bytes)?;
     eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());

@@ -138,12 +138,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map file as a picture (svg, png, pdf) or as the strategy report (md, html,
-    /// report-pdf)
+    /// Export a map file as a picture (svg, png, pdf), as the strategy report (md, html,
+    /// report-pdf), or with observed data as the gap tables (csv, json)
     #[command(
         after_help = "Examples:\n  corridor export map.corridor.json --format png --scale 2 -o map.png\n  \
         corridor export map.corridor.json --format pdf --paper letter -o map.pdf\n  \
-        corridor export map.corridor.json --format html -o report.html"
+        corridor export map.corridor.json --format html -o report.html\n  \
+        corridor export map.corridor.json --data events.csv --format csv -o gaps.zip\n  \
+        corridor export map.corridor.json --data events.csv --format csv --table priority -o priority.csv\n  \
+        corridor export map.corridor.json --data log.xes.gz --scores survey.csv --format html -o report.html"
     )]
     Export {
         /// The map file (*.corridor.json)
@@ -162,6 +165,15 @@ enum Command {
         /// draw the text in a font of their own)
         #[arg(long)]
         no_embed_fonts: bool,
+        /// Observed data (event logs: CSV, XES, XES.gz): colours the map by gap, fills the
+        /// report's gap section, and is what the gap tables (csv, json) are made of
+        #[arg(long = "data", value_name = "DATA")]
+        data: Vec<PathBuf>,
+        #[command(flatten)]
+        read: gap::ReadArgs,
+        /// CSV only: write this one gap table as a CSV file instead of a zip of all of them
+        #[arg(long, value_name = "NAME", value_parser = export::parse_table)]
+        table: Option<String>,
         /// Where to write (replaced if it exists; written whole or not at all)
         #[arg(long, short, value_name = "OUT")]
         output: PathBuf,
@@ -231,6 +243,7 @@ fn main() -> ExitCode {
                 e.is::<corridor_core::FileError>()
                     || e.is::<corridor_core::data::ImportError>()
                     || e.is::<render::RenderError>()
+                    || e.is::<corridor_core::report::tables::TooLargeForZip>()
                     || matches!(
                         e.downcast_ref::<StoreError>(),
                         Some(
@@ -377,13 +390,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             scale,
             paper,
             no_embed_fonts,
+            data,
+            read,
+            table,
             output,
         } => {
             let options = RenderOptions {
                 embed_fonts: format == ExportFormat::Svg && !no_embed_fonts,
                 ..RenderOptions::default()
             };
-            export::export(&file, format, &options, scale, paper.into(), &output)
+            if format.needs_data() && data.is_empty() && read.scores.is_empty() {
+                eprintln!(
+                    "error: --format csv and json are the gap tables: give --data FILE (an event \
+                     log) or --scores FILE (a score table)"
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let data = export::DataArgs {
+                logs: &data,
+                read: &read,
+                table: table.as_deref(),
+            };
+            export::export(&file, format, &options, scale, paper.into(), &data, &output)
         }
         Command::ExportFile { id, out } => {
             let id = history::parse_id(&id)?;

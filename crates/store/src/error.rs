@@ -109,6 +109,10 @@ pub enum StoreError {
     Cancelled,
     #[error("cannot write {path}: {message}")]
     Write { path: PathBuf, message: String },
+    #[error("cannot read {path}: {message}")]
+    ReadFile { path: PathBuf, message: String },
+    #[error("cannot make the {what}: {reason}; nothing was written")]
+    Export { what: String, reason: String },
 }
 
 fn list(problems: &[Problem]) -> String {

@@ -7,6 +7,7 @@
 
 mod datasets;
 mod error;
+mod files;
 mod guard;
 mod journal;
 mod keys;
@@ -29,6 +30,9 @@ use sled::Transactional;
 
 pub use datasets::{DatasetReader, DATASET_CHUNK};
 pub use error::StoreError;
+pub use files::{
+    write_atomically, ExportKind, OpenOutcome, Opened, RecentFile, Written, RECENT_FILES,
+};
 pub use journal::Applied;
 pub use records::{Change, SCHEMA_VERSION};
 pub use revisions::{History, HistoryEntry, HistoryPolicy, SnapshotInfo};

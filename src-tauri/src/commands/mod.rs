@@ -3,6 +3,7 @@
 
 pub mod datasets;
 pub mod edits;
+pub mod files;
 pub mod history;
 pub mod maps;
 pub mod story;

@@ -36,6 +36,10 @@ import type {
   Touchpoint_Serialize,
   WorkspaceChanged_Serialize,
   WorkspaceInfo_Serialize,
+  ExportKind as ExportKindBinding,
+  Opened_Serialize as OpenedBinding,
+  RecentFile as RecentFileBinding,
+  Written as WrittenBinding,
 } from "../bindings";
 
 // The shapes the backend sends (the `_Serialize` side: every field present).
@@ -259,3 +263,35 @@ export async function onWorkspaceChanged(handler: (change: WorkspaceChanged) => 
   return quietly(stop);
 }
 export * from "./story";
+
+// Files at paths the user picks in the system's dialogs (the backend opens the dialog; the UI
+// never names a path to write).
+export type ExportKind = ExportKindBinding;
+export type Opened = OpenedBinding;
+export type RecentFile = RecentFileBinding;
+export type Written = WrittenBinding;
+
+/** Open… a native file into the workspace; `null` when the dialog was cancelled. */
+export function openFile(): Promise<Opened | null> {
+  return unwrap(() => commands.fileOpen());
+}
+
+/** Open one of the recent files again. */
+export function openRecentFile(path: string): Promise<Opened> {
+  return unwrap(() => commands.fileOpenRecent(path));
+}
+
+/** The file the app was started with, once (`null` when there was none). */
+export function launchFile(): Promise<Opened | null> {
+  return unwrap(() => commands.fileLaunch());
+}
+
+/** The files opened or saved lately, newest first. */
+export function recentFiles(): Promise<RecentFile[]> {
+  return unwrap(() => commands.filesRecent());
+}
+
+/** Save As… (`{kind: "native"}`) or export a map through a save dialog; `null` when cancelled. */
+export function exportMap(mapId: string, kind: ExportKind): Promise<Written | null> {
+  return unwrap(() => commands.mapExport(mapId, kind));
+}

@@ -30,7 +30,7 @@ describe("errorHeadline", () => {
     const codes = [
       "workspace_unavailable", "locked", "damaged", "permission_denied", "disk_full", "newer_version",
       "not_found", "already_exists", "invalid", "conflict", "nothing_to_undo", "nothing_to_redo",
-      "revision_gone", "bad_file", "cancelled", "storage",
+      "revision_gone", "bad_file", "cancelled", "storage", "export_failed", "file_system",
     ] as const satisfies readonly IpcErrorCode[];
     for (const code of codes) expect(errorHeadline(code), code).not.toBe("Something went wrong");
   });

@@ -100,6 +100,10 @@ export function errorHeadline(code: IpcErrorCode): string {
       return "This map could not be read";
     case "storage":
       return "The workspace could not be read";
+    case "export_failed":
+      return "The export could not be made";
+    case "file_system":
+      return "The file could not be read or written";
     case "ipc_failure":
       return "Corridor's backend did not answer";
     default:

@@ -12,12 +12,15 @@ use crate::render::GapOverlay;
 
 mod charts;
 mod content;
+mod gaps;
 mod html;
 pub(crate) mod markdown;
 #[cfg(feature = "png-pdf")]
 mod pdf;
+pub mod tables;
 mod timeline;
 
+pub use gaps::overlay;
 pub use html::html;
 pub use markdown::markdown;
 #[cfg(feature = "png-pdf")]

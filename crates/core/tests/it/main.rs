@@ -19,6 +19,7 @@ mod gap_generate;
 mod gap_mapping;
 mod gap_observe;
 mod gap_props;
+mod gap_tables;
 mod gen;
 #[cfg(feature = "png-pdf")]
 mod raster;

@@ -6,6 +6,7 @@ mod damage;
 mod datasets;
 mod edits;
 mod examples;
+mod files;
 mod fixture;
 mod history;
 mod maps;
