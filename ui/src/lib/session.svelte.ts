@@ -3,7 +3,14 @@
 
 import type { MapSummary } from "../ipc";
 
-export const session = $state<{ mapId: string | null }>({ mapId: null });
+export const session = $state<{ mapId: string | null; notice: string | null }>({ mapId: null, notice: null });
+
+/** The File menu's last message, carried over to the menu of the map it opened. */
+export function takeNotice(): string | null {
+  const notice = session.notice;
+  session.notice = null;
+  return notice;
+}
 
 let opener: ((summary: MapSummary) => void) | null = null;
 
