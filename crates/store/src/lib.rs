@@ -10,6 +10,7 @@ mod error;
 mod guard;
 mod journal;
 mod keys;
+mod library;
 mod live;
 mod migrate;
 mod records;

@@ -8,5 +8,6 @@ mod edits;
 mod examples;
 mod fixture;
 mod history;
+mod library;
 mod maps;
 mod open;
