@@ -66,7 +66,9 @@ impl Template {
     /// One sentence on what the template is for.
     pub fn description(self) -> &'static str {
         match self {
-            Template::Lifecycle => "The customer lifecycle, from first hearing of you to drifting away.",
+            Template::Lifecycle => {
+                "The customer lifecycle, from first hearing of you to drifting away."
+            }
             Template::Saas => "A B2B software journey, from discovery to renewal.",
             Template::PublicService => "A citizen's path through a public service.",
             Template::Blank => "One stage and nothing else: start from scratch.",
@@ -79,7 +81,11 @@ impl Template {
             template: self,
             label: self.label().to_string(),
             description: self.description().to_string(),
-            stages: self.stage_names().iter().map(|s| (*s).to_string()).collect(),
+            stages: self
+                .stage_names()
+                .iter()
+                .map(|s| (*s).to_string())
+                .collect(),
         }
     }
 

@@ -90,7 +90,10 @@ mod tests {
             "Sofa (copy 2)"
         );
         assert_eq!(
-            copy_title("Sofa", &taken(&["Sofa (copy)", "Sofa (copy 2)", "Sofa (copy 4)"])),
+            copy_title(
+                "Sofa",
+                &taken(&["Sofa (copy)", "Sofa (copy 2)", "Sofa (copy 4)"])
+            ),
             "Sofa (copy 3)"
         );
     }

@@ -80,7 +80,10 @@ fn an_empty_title_is_refused_and_nothing_is_stored() {
         Err(StoreError::Invalid { problems, .. }) => {
             assert_eq!(problems.len(), 1, "{problems:?}");
             assert_eq!(problems[0].path, "title");
-            assert!(problems[0].message.contains("title is empty"), "{problems:?}");
+            assert!(
+                problems[0].message.contains("title is empty"),
+                "{problems:?}"
+            );
         }
         other => panic!("expected Invalid, got {other:?}"),
     }
