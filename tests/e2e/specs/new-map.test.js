@@ -44,6 +44,7 @@ test('a map made from a template in the dialog is there after a relaunch', async
   await template.click();
   const title = await browser.$('//dialog//input[@type="text"]');
   await title.setValue(TITLE);
+  if (process.env.CORRIDOR_NEW_MAP_SCREENSHOT) await browser.saveScreenshot(process.env.CORRIDOR_NEW_MAP_SCREENSHOT);
   // Enter in the title creates the map and opens it.
   await browser.keys('Enter');
 
