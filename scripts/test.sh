@@ -7,6 +7,8 @@ start=$(date +%s)
 step() { printf '\n\033[1;34m==> %s\033[0m  (%ss)\n' "$*" "$(($(date +%s) - start))"; }
 
 source scripts/lib.sh
+# A CI run builds everything once: incremental compilation data would only cost time and disk.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 ensure_deps
 features=(--features corridor-app/custom-protocol)
 
@@ -26,8 +28,10 @@ step "the built UI in Chromium, IPC mocked (Playwright)"
 (cd ui && npm run test:e2e)
 
 step "the real app through tauri-driver and WebKitWebDriver, under Xvfb"
-# The same packages and features as the tests: the app binary they built is reused, not rebuilt.
-cargo build --workspace "${features[@]}"
+# `cargo test` above built target/debug/corridor-app (the app's integration tests need it) with
+# the UI embedded; it is reused as is. A `cargo build` here would resolve features without the
+# dev-dependencies and recompile part of the Tauri tree for nothing.
+test -x target/debug/corridor-app || { echo "target/debug/corridor-app is missing" >&2; exit 1; }
 if [ ! -x target/tools/bin/tauri-driver ]; then
   cargo install tauri-driver --locked --version 2.1.0 --root target/tools
 fi

@@ -1,6 +1,7 @@
 //! The one error type that crosses the IPC boundary: a code the UI can branch on and a message
 //! a person can read.
 
+use corridor_core::EditError;
 use corridor_store::StoreError;
 use serde::Serialize;
 use specta::Type;
@@ -82,5 +83,18 @@ impl From<StoreError> for AppError {
         let message = err.to_string();
         eprintln!("corridor: {code:?}: {message}");
         AppError { code, message }
+    }
+}
+
+impl From<EditError> for AppError {
+    fn from(err: EditError) -> AppError {
+        let code = match &err {
+            EditError::NotFound { .. } => ErrorCode::NotFound,
+            EditError::DuplicateId { .. } | EditError::IndexOutOfRange { .. } => ErrorCode::Invalid,
+        };
+        AppError {
+            code,
+            message: err.to_string(),
+        }
     }
 }

@@ -27,6 +27,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             edits::maps_edit,
             edits::maps_undo,
             edits::maps_redo,
+            edits::maps_removal,
             history::history_get,
             history::snapshots_list,
             history::snapshots_create,

@@ -222,7 +222,7 @@ describe("the board", () => {
     await page.keyboard.press("Enter");
 
     await page.getByRole("heading", { level: 1, name: retail.title }).waitFor();
-    assert.deepEqual(await appCommands(page), ["maps_list", "maps_get"]);
+    assert.deepEqual(await appCommands(page), ["maps_list", "maps_open"]);
 
     // Stages as columns, in order, each with its touchpoint count.
     const stageHeads = boardRegion(page).locator("section h2");
@@ -248,7 +248,7 @@ describe("the board", () => {
     const label = stepLabelOf(retail, first.touchpoint);
     assert.match(label, /^Steps? 1\b/);
     assert.ok((await firstCard.innerText()).includes(label), `card of step 1 shows "${label}"`);
-    const strip = page.getByRole("region", { name: "Corridor" });
+    const strip = page.getByRole("list", { name: "Corridor steps" });
     assert.equal(await strip.getByRole("button").count(), retail.corridor.steps.length);
     const firstStep = strip.getByRole("button").first();
     const firstTitle = retail.touchpoints.find((t) => t.id === first.touchpoint).title;
@@ -267,9 +267,10 @@ describe("the board", () => {
 
     await page.screenshot({ path: SCREENSHOTS.board });
 
-    // Choosing a step in the strip brings its card into focus.
+    // Choosing a step in the strip opens it; "Show on board" brings its card into focus.
     const last = retail.corridor.steps.at(-1);
     await strip.getByRole("button").last().click();
+    await page.getByRole("button", { name: "Show on board" }).click();
     await page.waitForFunction((id) => document.activeElement?.id === `tp-${id}`, last.touchpoint);
 
     // Escape returns to the library, with the focus on the map just closed.

@@ -142,6 +142,39 @@ export function installMockIpc(data) {
     return applied(args.id, entry, label);
   }
 
+  // corridor_core's `remove_with_dependents`, for the kinds the board removes: the batch that
+  // removes the item and what points at it, each edit applied to a scratch copy as it goes.
+  function removal(scratch, kind, id) {
+    const kinds = { stage: "stages", lane: "lanes", touchpoint: "touchpoints", lane_card: "lane_cards" };
+    if (!kinds[kind] || !scratch[kinds[kind]].some((x) => x.id === id)) {
+      throw { code: "not_found", message: `no ${kind} with id ${id} on this map` };
+    }
+    const edits = [];
+    const push = (edit) => {
+      window.__corridorApply.applyEditTo(scratch, clone(edit));
+      edits.push(edit);
+    };
+    const collect = (kind, id) => {
+      if (kind === "stage") {
+        for (const t of scratch.touchpoints.filter((t) => t.stage === id)) collect("touchpoint", t.id);
+        for (const c of scratch.lane_cards.filter((c) => c.stage === id)) push({ op: "remove", kind: "lane_card", id: c.id });
+      } else if (kind === "touchpoint") {
+        for (const s of scratch.corridor.steps.filter((s) => s.touchpoint === id)) push({ op: "remove", kind: "corridor_step", id: s.id });
+        for (const k of scratch.story.kpis.filter((k) => k.touchpoints.includes(id))) {
+          push({ op: "replace", item: { kpi: { ...k, touchpoints: k.touchpoints.filter((t) => t !== id) } } });
+        }
+        for (const i of scratch.story.initiatives.filter((i) => i.touchpoints.includes(id) || i.gaps.includes(id))) {
+          push({ op: "replace", item: { initiative: { ...i, touchpoints: i.touchpoints.filter((t) => t !== id), gaps: i.gaps.filter((t) => t !== id) } } });
+        }
+      } else if (kind === "lane") {
+        for (const c of scratch.lane_cards.filter((c) => c.lane === id)) push({ op: "remove", kind: "lane_card", id: c.id });
+      }
+      push({ op: "remove", kind, id });
+    };
+    collect(kind, id);
+    return { op: "batch", edits };
+  }
+
   async function invoke(cmd, args) {
     calls.push({ cmd, args: clone(args ?? {}) });
     const failure = fresh ? undefined : data.failures?.[cmd];
@@ -205,6 +238,10 @@ export function installMockIpc(data) {
         return duplicate(args);
       case "maps_delete":
         return remove(args);
+      case "maps_removal": {
+        const [map] = mapOf(args?.id);
+        return removal(clone(map), args?.kind, args?.itemId);
+      }
       case "maps_undo":
         return change(args, "undo", "redo", "undo");
       case "maps_redo":

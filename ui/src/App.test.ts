@@ -5,6 +5,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { fixtureMap, fixtureSummaries } from "./test/fixtures";
 
+/** What `maps_open` answers: the map at revision 1. */
+const opened = (map: typeof fixtureMap) => ({
+  map,
+  revision: 1,
+  saved_at: "2026-02-01T10:30:00Z",
+  can_undo: false,
+  can_redo: false,
+});
+
 afterEach(() => {
   // Unmount (and stop listening) while the mocked bridge is still there.
   cleanup();
@@ -15,7 +24,7 @@ describe("App", () => {
   it("opens a map from the library and goes back with Escape", async () => {
     mockIPC((cmd, args) => {
       if (cmd === "maps_list") return fixtureSummaries;
-      if (cmd === "maps_get" && (args as { id: string }).id === fixtureMap.id) return fixtureMap;
+      if (cmd === "maps_open" && (args as { id: string }).id === fixtureMap.id) return opened(fixtureMap);
       throw { code: "not_found", message: "no such map" };
     });
     render(App);
@@ -117,7 +126,7 @@ describe("App", () => {
     mockIPC(
       (cmd, args) => {
         if (cmd === "maps_list") return fixtureSummaries.map((s) => (s.id === fixtureMap.id ? { ...s, title } : s));
-        if (cmd === "maps_get" && (args as { id: string }).id === fixtureMap.id) return { ...fixtureMap, title };
+        if (cmd === "maps_open" && (args as { id: string }).id === fixtureMap.id) return opened({ ...fixtureMap, title });
         throw { code: "not_found", message: "no such map" };
       },
       { shouldMockEvents: true },
@@ -145,7 +154,7 @@ describe("App", () => {
     mockIPC(
       (cmd, args) => {
         if (cmd === "maps_list") return listed;
-        if (cmd === "maps_get" && (args as { id: string }).id === fixtureMap.id) return fixtureMap;
+        if (cmd === "maps_open" && (args as { id: string }).id === fixtureMap.id) return opened(fixtureMap);
         throw { code: "not_found", message: "no such map" };
       },
       { shouldMockEvents: true },
@@ -169,7 +178,7 @@ describe("App", () => {
     const edits: unknown[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "maps_list") return fixtureSummaries;
-      if (cmd === "maps_get") return fixtureMap;
+      if (cmd === "maps_open") return { ...opened(fixtureMap), revision: 7 };
       if (cmd === "maps_edit") {
         const a = args as { baseRevision: number; edit: unknown };
         edits.push(a);
@@ -185,7 +194,7 @@ describe("App", () => {
     await waitFor(() => expect(screen.getByRole("banner").textContent).toContain("No persona chosen"));
     await fireEvent.change(chooser, { target: { value: fixtureMap.persona } });
     await waitFor(() => expect(screen.getByRole("banner").textContent).toContain("For Maya"));
-    // The summary said revision 7: the edits follow on from it.
+    // The map opened at revision 7: the edits follow on from it.
     expect(edits).toEqual([
       { id: fixtureMap.id, baseRevision: 7, edit: { op: "set_persona", persona: null } },
       { id: fixtureMap.id, baseRevision: 8, edit: { op: "set_persona", persona: fixtureMap.persona } },

@@ -30,6 +30,12 @@ export const commands = {
 	mapsUndo: (id: string, baseRevision: number) => typedError<Applied, AppError>(__TAURI_INVOKE("maps_undo", { id, baseRevision })),
 	/**  Redo the map's latest undone change. */
 	mapsRedo: (id: string, baseRevision: number) => typedError<Applied, AppError>(__TAURI_INVOKE("maps_redo", { id, baseRevision })),
+	/**
+	 *  The edit that removes `item_id` of `kind` together with what points at it (a stage's
+	 *  touchpoints and lane cards, a touchpoint's corridor steps, ...), made against the map as it is
+	 *  now; send it with `maps_edit`. Changes nothing by itself.
+	 */
+	mapsRemoval: (id: string, kind: ItemKind, itemId: string) => typedError<Edit_Serialize, AppError>(__TAURI_INVOKE("maps_removal", { id, kind, itemId })),
 	/**  The map's latest `limit` revisions, what undo and redo would do, and its snapshots. */
 	historyGet: (id: string, limit: number) => typedError<History_Serialize, AppError>(__TAURI_INVOKE("history_get", { id, limit })),
 	/**  The map's snapshots, newest first. */

@@ -2,7 +2,7 @@
 //! returns, and announced to every window as `MapChanged`.
 
 use chrono::Utc;
-use corridor_core::{Edit, Id};
+use corridor_core::{remove_with_dependents, Edit, Id, ItemKind};
 use corridor_store::Applied;
 use tauri::{State, Window};
 
@@ -60,4 +60,22 @@ pub async fn maps_redo(
             .workspace()?
             .redo(id, Some(base_revision), Utc::now())?,
     )
+}
+
+/// The edit that removes `item_id` of `kind` together with what points at it (a stage's
+/// touchpoints and lane cards, a touchpoint's corridor steps, ...), made against the map as it is
+/// now; send it with `maps_edit`. Changes nothing by itself.
+#[tauri::command]
+#[specta::specta]
+pub async fn maps_removal(
+    state: State<'_, AppState>,
+    id: Id,
+    kind: ItemKind,
+    item_id: Id,
+) -> Result<Edit, AppError> {
+    Ok(remove_with_dependents(
+        &state.workspace()?.get(id)?,
+        kind,
+        item_id,
+    )?)
 }

@@ -1,5 +1,7 @@
-import { render, screen, within } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import { MapEditor } from "../lib/editor.svelte";
+import { fakeBackend } from "../test/editorBackend";
 import { HOSTILE_TITLE, fixtureIds, fixtureMap } from "../test/fixtures";
 import Board from "./Board.svelte";
 
@@ -7,7 +9,7 @@ describe("Board", () => {
   it("shows the stages as columns with their touchpoint counts", () => {
     render(Board, { map: fixtureMap });
     const stages = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-    expect(stages).toEqual(["Corridor", "Awareness", "Purchase", "Use"]);
+    expect(stages).toEqual(["Corridor", "Emotion curve", "Awareness", "Purchase", "Use"]);
     const purchase = screen.getByRole("region", { name: "Purchase" });
     expect(within(purchase).getByText("2 touchpoints")).toBeTruthy();
   });
@@ -64,5 +66,55 @@ describe("Board", () => {
   it("says so when the map has no stages", () => {
     render(Board, { map: { ...fixtureMap, stages: [], touchpoints: [], lane_cards: [] } });
     expect(screen.getByText("This map has no stages yet.")).toBeTruthy();
+  });
+});
+
+describe("Board, editing", () => {
+  async function editable() {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    const view = render(Board, { map: editor.map!, editor });
+    // The board follows the editor's map as MapScreen passes it.
+    const follow = async () => {
+      await view.rerender({ map: editor.map!, editor });
+    };
+    return { fake, editor, follow };
+  }
+
+  it("names its controls, and Undo and Redo are off until there is something to do", async () => {
+    await editable();
+    expect((screen.getByRole("button", { name: "Undo" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Redo" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole("button", { name: "Add stage" })).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: "Add touchpoint" }).length).toBe(fixtureMap.stages.length);
+  });
+
+  it("quick capture adds a touchpoint per Enter and keeps the field for the next", async () => {
+    const { editor, fake, follow } = await editable();
+    const purchase = screen.getByRole("region", { name: "Purchase" });
+    await fireEvent.click(within(purchase).getByRole("button", { name: "Add touchpoint" }));
+    const input = within(purchase).getByRole("textbox", { name: "New touchpoint title in Purchase" }) as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: "Gift wrap" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    await vi.waitFor(() => expect(editor.revision).toBe(6));
+    await follow();
+    expect(within(purchase).getByRole("article", { name: "Gift wrap" })).toBeTruthy();
+    expect(input.value).toBe("");
+    expect(fake.map.touchpoints.some((t) => t.title === "Gift wrap")).toBe(true);
+    expect((screen.getByRole("button", { name: "Undo" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("Delete on a focused card removes it; Enter opens the panel with its fields", async () => {
+    const { editor, fake, follow } = await editable();
+    const card = screen.getByRole("article", { name: "Checkout" });
+    await fireEvent.keyDown(card, { key: "Enter" });
+    const panel = screen.getByRole("complementary", { name: "Touchpoint" });
+    expect((within(panel).getByRole("textbox", { name: "Title" }) as HTMLInputElement).value).toBe("Checkout");
+    await fireEvent.keyDown(card, { key: "Delete" });
+    await vi.waitFor(() => expect(editor.revision).toBe(6));
+    await follow();
+    expect(screen.queryByRole("article", { name: "Checkout" })).toBeNull();
+    expect(fake.map.touchpoints.some((t) => t.title === "Checkout")).toBe(false);
   });
 });

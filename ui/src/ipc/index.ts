@@ -178,6 +178,15 @@ export function redo(id: string, baseRevision: number): Promise<Applied> {
   return unwrap(() => commands.mapsRedo(id, baseRevision));
 }
 
+/**
+ * The edit that removes an item together with whatever points at it (a stage's touchpoints and
+ * lane cards, a touchpoint's corridor steps, ...), worked out by the backend on the map as it is
+ * now. Changes nothing: send it with `applyEdit`.
+ */
+export function removalEdit(id: string, kind: ItemKind, itemId: string): Promise<Edit> {
+  return unwrap(() => commands.mapsRemoval(id, kind, itemId)) as Promise<Edit>;
+}
+
 /** The map's latest `limit` revisions, what undo and redo would do, and its snapshots. */
 export function getHistory(id: string, limit = 50): Promise<History> {
   return unwrap(() => commands.historyGet(id, limit));

@@ -82,3 +82,32 @@ export function personaName(map: Pick<JourneyMap, "persona" | "personas">): stri
   if (!map.persona) return null;
   return map.personas.find((p) => p.id === map.persona)?.name ?? null;
 }
+
+/** What can be dragged on the board. */
+export type DragItem = { kind: "touchpoint" | "lane_card" | "stage"; id: string };
+
+/** What a stage column asks the board to do; the board turns each into an edit. */
+export interface BoardActions {
+  open(kind: "touchpoint" | "lane_card", id: string): void;
+  addTouchpoint(stage: string, title: string): Promise<boolean>;
+  addCard(lane: string, stage: string, text: string): Promise<boolean>;
+  renameStage(id: string, name: string): void;
+  moveStage(id: string, delta: number): void;
+  deleteStage(id: string): void;
+  dragStart(item: DragItem, event: DragEvent): void;
+  dragEnd(): void;
+  /** The item being dragged, if any. */
+  dragging(): DragItem | null;
+  /** Drop the dragged card into a cell (before a card, or at the end when `before` is null). */
+  dropCard(stage: string, lane: string | null, before: string | null): void;
+  /** Drop the dragged stage on the stage `target`. */
+  dropStage(target: string): void;
+}
+
+/**
+ * The card a drop at height `y` lands before: the first card of the cell whose middle is below
+ * `y`; null for the end of the cell.
+ */
+export function dropBefore(cards: { id: string; top: number; height: number }[], y: number): string | null {
+  return cards.find((c) => y < c.top + c.height / 2)?.id ?? null;
+}

@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// Benchmark of the journey board in Chromium (not a test: it reports figures, it asserts
+// nothing). Opens generated maps of 3,000 and 10,000 cards (a third touchpoints, the rest lane
+// cards) in the built UI (ui/dist) with the Tauri IPC mocked as in the Playwright tests, and
+// reports, as the median of 5 runs each:
+//
+//   mount        click on the map in the library → the board's cards are in the DOM (the end of
+//                the script work that builds them; MutationObserver)
+//   first paint  click → the frame after that has been drawn (two animation frames later)
+//   details      click → the frame that shows the visible cards' details (big maps draw a card's
+//                details only near the view; until then the card shows its title)
+//   drag fps     frames per second during a drag of a card across the board with the pointer
+//                moving every frame, counting only frames in which the page's drop feedback
+//                followed the pointer (not every requestAnimationFrame callback)
+//   longest      the longest frame during the drag
+//   edit→DOM     Alt+↓ on a card → the card is in its new place in the DOM (script work)
+//   edit→paint   Alt+↓ on a card (an edit: sent, accepted, applied) → the frame that shows the
+//                card in its new place
+//
+// Usage: (cd ui && npm run build) && node scripts/bench-board.mjs [sizes...] [--runs N]
+// Needs /usr/bin/chromium (or CHROMIUM_PATH).
+
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ui = join(root, "ui");
+const require = createRequire(join(ui, "package.json"));
+const { chromium } = require("playwright-core");
+const { applierScript } = await import(pathToFileURL(join(ui, "e2e", "applier.mjs")).href);
+const { installMockIpc } = await import(pathToFileURL(join(ui, "e2e", "mock-ipc.mjs")).href);
+const { serve } = await import(pathToFileURL(join(ui, "e2e", "server.mjs")).href);
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf("--runs");
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== runsAt + 1).map(Number);
+const SIZES = sizes.length > 0 ? sizes : [3000, 10000];
+const dist = join(ui, "dist");
+if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist is missing: run `npm run build` in ui first");
+const csp = JSON.parse(readFileSync(join(root, "tauri.conf.json"), "utf8")).app?.security?.csp;
+
+const hex = (n, width = 12) => n.toString(16).padStart(width, "0");
+const uuid = (kind, n) => `00000000-0000-4000-${hex(kind, 4)}-${hex(n)}`;
+
+/** A map of `cards` cards over 12 stages and 7 lanes: a third touchpoints, the rest lane cards. */
+function generate(cards) {
+  const stages = Array.from({ length: 12 }, (_, i) => ({ id: uuid(1, i), name: `Stage ${i + 1}`, description: "" }));
+  const kinds = ["customer_actions", "thoughts", "feelings", "pain_points", "opportunities", "backstage"];
+  const lanes = [
+    { id: uuid(2, 0), kind: "touchpoints", title: "Touchpoints", hidden: false },
+    ...kinds.map((kind, i) => ({ id: uuid(2, i + 1), kind, title: kind.replace("_", " "), hidden: false })),
+  ];
+  const channels = ["web", "mobile_app", "phone", "email", "chat", "in_person"];
+  const nTp = Math.round(cards / 3);
+  const touchpoints = Array.from({ length: nTp }, (_, i) => ({
+    id: uuid(3, i),
+    title: `Touchpoint ${i + 1}: a moment where the customer meets the organisation`,
+    stage: stages[i % stages.length].id,
+    channel: channels[i % channels.length],
+    contact: i % 4 === 0 ? "indirect" : "direct",
+    owner: "service",
+    control: "owned",
+    expectation: "",
+    target_score: 4,
+    involvement: [],
+    designed_emotion: null,
+    emotion_label: "",
+    moment_of_truth: i % 9 === 0,
+    friction: i % 5 === 0 ? ["delay"] : [],
+    notes: "",
+    aliases: [],
+  }));
+  const laneCards = Array.from({ length: cards - nTp }, (_, i) => ({
+    id: uuid(4, i),
+    lane: lanes[1 + (i % kinds.length)].id,
+    stage: stages[Math.floor(i / kinds.length) % stages.length].id,
+    text: `Card ${i + 1} in its lane`,
+    notes: "",
+  }));
+  return {
+    id: uuid(9, cards),
+    title: `Generated map, ${cards} cards`,
+    description: "",
+    created: "2026-01-01T00:00:00Z",
+    modified: "2026-01-01T00:00:00Z",
+    persona: null,
+    personas: [],
+    stages,
+    lanes,
+    touchpoints,
+    lane_cards: laneCards,
+    corridor: { steps: [] },
+    story: {
+      style: null,
+      narrative: { opening: "", theme: "", climax: "", conclusion: "" },
+      success_definitions: [],
+      data_questions: [],
+      capabilities: [],
+      weaknesses: [],
+      assets: [],
+      kpis: [],
+      initiatives: [],
+      discipline_marks: [],
+    },
+    score_scale: { label: "CSAT 1-5", min: 1, max: 5, adds_at_or_above: 4, takes_away_at_or_below: 2 },
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function once(browser, server, map) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  const summary = {
+    id: map.id,
+    title: map.title,
+    persona: null,
+    stages: map.stages.length,
+    touchpoints: map.touchpoints.length,
+    saved_at: "2026-01-01T00:00:00Z",
+    revision: 1,
+    problems: 0,
+  };
+  await page.addInitScript({ content: await applierScript() });
+  await page.addInitScript(installMockIpc, { summaries: [summary], maps: [map] });
+  await page.goto(server.url);
+  await page.locator("[data-map-id]").first().waitFor();
+
+  // Open: mount and first paint.
+  const open = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let mount = null;
+        const t0 = performance.now();
+        const seen = () => {
+          if (mount !== null || !document.querySelector("[data-card]")) return;
+          mount = performance.now() - t0;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const firstPaint = performance.now() - t0;
+              const inDom = document.querySelectorAll("[data-card]").length;
+              // Big maps draw a card's details once it is near the view: wait for those too.
+              const details = () => {
+                if (!document.querySelector("article[data-card] dl")) return requestAnimationFrame(details);
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => resolve({ mount, firstPaint, detailsPaint: performance.now() - t0, inDom })),
+                );
+              };
+              details();
+            }),
+          );
+        };
+        const observer = new MutationObserver(seen);
+        observer.observe(document.body, { childList: true, subtree: true });
+        document.querySelector("[data-map-id]").click();
+      }),
+  );
+
+  // Drag a card from the first stage across four stages for two seconds, the pointer moving on
+  // every animation frame (synthetic drag events: the browser's own drag image is drawn outside
+  // the page's frames). A frame counts when the page's drop feedback followed the pointer in it:
+  // the touchpoint cell under the pointer is highlighted as the drop target.
+  const board = page.getByRole("region", { name: "Board", exact: true });
+  await board.waitFor();
+  await page.waitForTimeout(300);
+  const drag = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const source = document.querySelector("section[data-stage] article[data-card]");
+        const target = document.querySelectorAll("section[data-stage]")[4].querySelector("article[data-card]");
+        const a = source.getBoundingClientRect();
+        const b = target.getBoundingClientRect();
+        const dataTransfer = new DataTransfer();
+        source.dispatchEvent(new DragEvent("dragstart", { bubbles: true, dataTransfer }));
+        const frames = [];
+        let moved = 0;
+        let start = null;
+        const tick = (t) => {
+          start ??= t;
+          frames.push(t);
+          const p = Math.min(1, (t - start) / 2000);
+          const x = a.x + a.width / 2 + (b.x + b.width / 2 - (a.x + a.width / 2)) * p;
+          const y = a.y + 20 + (b.y + 20 - (a.y + 20)) * p;
+          const under = document.elementFromPoint(x, y);
+          if (under) {
+            under.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, clientX: x, clientY: y, dataTransfer }));
+            const cell = under.closest(".cell");
+            if (cell?.classList.contains("over")) moved += 1;
+          }
+          if (p < 1) requestAnimationFrame(tick);
+          else {
+            source.dispatchEvent(new DragEvent("dragend", { bubbles: true, dataTransfer }));
+            const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+            const seconds = (frames.at(-1) - frames[0]) / 1000;
+            resolve({ dragFps: moved / seconds, rafFps: frames.length / seconds, longest: Math.max(...gaps) });
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+
+  // Edit to paint: Alt+↓ on the first visible card.
+  await page.waitForTimeout(200);
+  const edit = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const card = document.querySelector("section[data-stage] article[data-card]");
+        const list = card.closest("ol");
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (list.querySelector("article[data-card]") === card) return;
+          observer.disconnect();
+          const dom = performance.now() - t0;
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve({ edit: performance.now() - t0, editDom: dom })));
+        });
+        observer.observe(list, { childList: true, subtree: true });
+        card.focus();
+        card.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true }));
+      }),
+  );
+  await context.close();
+  return { ...open, ...drag, ...edit };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const server = await serve(dist, { csp });
+const f = (x, digits = 0) => x.toFixed(digits);
+console.log(`median of ${RUNS} runs, headless Chromium, ${new Date().toISOString()}`);
+console.log("| cards | cards in the DOM | mount | first paint | details painted | drag fps (frames that followed) | rAF fps | longest frame | edit→DOM | edit→paint |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+try {
+  for (const size of SIZES) {
+    const map = generate(size);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await once(browser, server, map));
+    const m = (k) => median(runs.map((r) => r[k]));
+    console.log(
+      `| ${size} | ${m("inDom")} | ${f(m("mount"))} ms | ${f(m("firstPaint"))} ms | ${f(m("detailsPaint"))} ms | ${f(m("dragFps"))} | ${f(m("rafFps"))} | ${f(m("longest"))} ms | ${f(m("editDom"), 1)} ms | ${f(m("edit"), 1)} ms |`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

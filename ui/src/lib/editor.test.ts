@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { IpcError, type Edit } from "../ipc";
+import { fakeBackend } from "../test/editorBackend";
+import { fixtureMap } from "../test/fixtures";
+import { MapEditor } from "./editor.svelte";
+
+const rename = (title: string): Edit => ({ op: "set_title", title });
+
+describe("MapEditor", () => {
+  it("opens the map at the backend's revision", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    expect(editor.map?.title).toBe(fixtureMap.title);
+    expect(editor.revision).toBe(5);
+    expect([editor.canUndo, editor.canRedo]).toEqual([false, false]);
+  });
+
+  it("sends an edit against its revision and applies it locally, without reading the map again", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    const before = editor.map;
+    expect(await editor.edit(rename("Patio, phase two"))).toBe(true);
+    expect(editor.map?.title).toBe("Patio, phase two");
+    expect(editor.map).not.toBe(before);
+    expect(before?.title).toBe(fixtureMap.title);
+    expect(editor.revision).toBe(6);
+    expect(editor.canUndo).toBe(true);
+    expect(editor.save).toBe("saved");
+    expect(fake.calls.map((c) => c.cmd)).toEqual(["open", "edit"]);
+    expect(editor.map).toEqual(fake.map);
+  });
+
+  it("sends edits one at a time, each against the revision the one before left", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    const stage = fixtureMap.stages[0]!;
+    const results = await Promise.all([
+      editor.edit(rename("one")),
+      editor.edit({ op: "replace", item: { stage: { ...stage, name: "Seen" } } }),
+      editor.edit(rename("three")),
+    ]);
+    expect(results).toEqual([true, true, true]);
+    expect(fake.most).toBe(1);
+    expect(fake.calls.filter((c) => c.cmd === "edit").map((c) => c.base)).toEqual([5, 6, 7]);
+    expect(editor.revision).toBe(8);
+    expect(editor.map).toEqual(fake.map);
+    expect(editor.map?.stages[0]?.name).toBe("Seen");
+  });
+
+  it("reads the map again when the revision does not follow on", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    fake.fail.skipRevision = true;
+    await editor.edit(rename("jumped"));
+    expect(fake.calls.map((c) => c.cmd)).toEqual(["open", "edit", "open"]);
+    expect(editor.revision).toBe(7);
+    expect(editor.map?.title).toBe("jumped");
+  });
+
+  it("on a conflict says so and shows the map as the backend has it", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    // Another window moved the map on.
+    fake.map.title = "Changed elsewhere";
+    fake.revision = 9;
+    expect(await editor.edit(rename("mine"))).toBe(false);
+    expect(editor.failure?.error.code).toBe("conflict");
+    expect(editor.save).toBe("failed");
+    expect(editor.map?.title).toBe("Changed elsewhere");
+    expect(editor.revision).toBe(9);
+    // The next edit goes through, and clears the message.
+    expect(await editor.edit(rename("mine"))).toBe(true);
+    expect(editor.failure).toBeNull();
+    expect(editor.save).toBe("saved");
+  });
+
+  it("a failed edit changes nothing and keeps its message", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    const shown = editor.map;
+    fake.fail.next = new IpcError("disk_full", "The disk is full");
+    expect(await editor.edit(rename("lost"), "Renaming the map")).toBe(false);
+    expect(editor.map).toBe(shown);
+    expect(editor.revision).toBe(5);
+    expect(editor.failure).toMatchObject({ what: "Renaming the map", error: { code: "disk_full", message: "The disk is full" } });
+    editor.dismissFailure();
+    expect(editor.failure).toBeNull();
+  });
+
+  it("undo and redo go to the backend and read the map again", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    await editor.edit(rename("new"));
+    expect(await editor.undo()).toBe(true);
+    expect(editor.map?.title).toBe(fixtureMap.title);
+    expect([editor.canUndo, editor.canRedo]).toEqual([false, true]);
+    expect(await editor.redo()).toBe(true);
+    expect(editor.map?.title).toBe("new");
+    expect(fake.calls.map((c) => c.cmd)).toEqual(["open", "edit", "undo", "open", "redo", "open"]);
+    expect(fake.calls.filter((c) => c.cmd === "undo" || c.cmd === "redo").map((c) => c.base)).toEqual([6, 7]);
+    expect(await editor.redo()).toBe(false);
+    expect(editor.failure?.error.code).toBe("nothing_to_redo");
+  });
+
+  it("removes with the backend's removal edit, dependents included", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    const stage = fixtureMap.stages.find((s) => fixtureMap.touchpoints.some((t) => t.stage === s.id))!;
+    expect(await editor.remove("stage", stage.id)).toBe(true);
+    expect(editor.map?.stages.some((s) => s.id === stage.id)).toBe(false);
+    expect(editor.map?.touchpoints.some((t) => t.stage === stage.id)).toBe(false);
+    expect(editor.map).toEqual(fake.map);
+    expect(fake.calls.map((c) => c.cmd)).toEqual(["open", "removal", "edit"]);
+  });
+
+  it("follows changes from other windows that are newer than what it shows", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    await editor.changedElsewhere(5);
+    expect(fake.calls.map((c) => c.cmd)).toEqual(["open"]);
+    fake.map.title = "From the other window";
+    fake.revision = 6;
+    await editor.changedElsewhere(6);
+    expect(editor.map?.title).toBe("From the other window");
+    expect(editor.revision).toBe(6);
+  });
+
+  it("a map that cannot be opened gives its error", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor("00000000-0000-4000-8000-00000000dead", fake.backend);
+    await editor.open();
+    expect(editor.map).toBeNull();
+    expect(editor.loadError?.code).toBe("not_found");
+  });
+});
