@@ -42,11 +42,11 @@ fn a_map_from_a_template_is_stored_listed_and_kept_across_a_reopen() {
                 revision: 0,
             }
         );
-        assert_eq!(ws.list().unwrap(), [summary.clone()]);
+        assert_eq!(ws.list().unwrap(), std::slice::from_ref(&summary));
         summary
     };
     let ws = Workspace::open(dir.path()).unwrap();
-    assert_eq!(ws.list().unwrap(), [summary.clone()]);
+    assert_eq!(ws.list().unwrap(), std::slice::from_ref(&summary));
     let map = ws.get(summary.id).unwrap();
     assert_eq!(stage_names(&map), Template::Saas.stage_names());
     assert_eq!(map.title, "Renewals 2027");
