@@ -2,7 +2,7 @@
 //! window that changed it, so a window can ignore its own echo.
 
 use corridor_core::Id;
-use corridor_store::Applied;
+use corridor_store::{Applied, MapSummary};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::{Runtime, Window};
@@ -26,6 +26,47 @@ pub struct MapChanged {
 pub struct WorkspaceChanged {
     pub path: Option<String>,
     pub origin: String,
+}
+
+/// A map was added to the workspace or removed from it (a new map, a copy, a deletion): every
+/// library shows the list again. Renames are edits, announced as `MapChanged`.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct LibraryChanged {
+    pub map: Id,
+    pub change: LibraryChange,
+    /// The label of the window the change came from.
+    pub origin: String,
+}
+
+/// How the list of maps changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LibraryChange {
+    Added,
+    Deleted,
+}
+
+/// Tell every window a map was added, and hand its summary back to the caller.
+pub fn added<R: Runtime>(window: &Window<R>, map: MapSummary) -> Result<MapSummary, AppError> {
+    library_changed(window, map.id, LibraryChange::Added);
+    Ok(map)
+}
+
+/// Tell every window a map was deleted.
+pub fn deleted<R: Runtime>(window: &Window<R>, map: Id) -> Result<(), AppError> {
+    library_changed(window, map, LibraryChange::Deleted);
+    Ok(())
+}
+
+fn library_changed<R: Runtime>(window: &Window<R>, map: Id, change: LibraryChange) {
+    let event = LibraryChanged {
+        map,
+        change,
+        origin: window.label().to_string(),
+    };
+    if let Err(err) = event.emit(window) {
+        eprintln!("corridor: cannot announce the library change to {map}: {err}");
+    }
 }
 
 /// Tell every window about a change that landed, and hand it back to the caller.

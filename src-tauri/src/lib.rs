@@ -8,7 +8,7 @@ mod events;
 mod state;
 
 pub use error::{AppError, ErrorCode};
-pub use events::{MapChanged, WorkspaceChanged};
+pub use events::{LibraryChange, LibraryChanged, MapChanged, WorkspaceChanged};
 pub use state::WorkspaceInfo;
 
 use tauri::Manager;
@@ -21,6 +21,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             maps::maps_list,
             maps::maps_get,
             maps::maps_open,
+            maps::templates_list,
+            maps::maps_create_from_template,
+            maps::maps_duplicate,
+            maps::maps_delete,
             edits::maps_edit,
             edits::maps_undo,
             edits::maps_redo,
@@ -44,7 +48,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::files_recent,
             files::map_export,
         ])
-        .events(tauri_specta::collect_events![MapChanged, WorkspaceChanged])
+        .events(tauri_specta::collect_events![
+            MapChanged,
+            WorkspaceChanged,
+            LibraryChanged
+        ])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
         // TypeScript `number` holds them exactly.
         .dangerously_cast_bigints_to_number()

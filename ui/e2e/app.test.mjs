@@ -121,7 +121,7 @@ describe("the library", () => {
   test("lists every example, in the backend's order, with its counts", async () => {
     const page = await openApp();
     await page.getByRole("heading", { name: "Journey maps" }).waitFor();
-    const items = mapList(page).getByRole("button");
+    const items = mapList(page).locator("button[data-map-id]");
     await assert.doesNotReject(items.first().waitFor());
     assert.equal(await items.count(), mapSummaries.length);
     for (const [i, summary] of mapSummaries.entries()) {
@@ -151,7 +151,7 @@ describe("the library", () => {
       (n) => document.querySelectorAll("[data-map-id]").length === n,
       mapSummaries.filter((m) => m.title.toLowerCase().includes(word.toLowerCase())).length,
     );
-    assert.deepEqual(await mapList(page).getByRole("button").evaluateAll((els) => els.map((e) => e.dataset.mapId)), [
+    assert.deepEqual(await mapList(page).locator("button[data-map-id]").evaluateAll((els) => els.map((e) => e.dataset.mapId)), [
       first.id,
     ]);
 
@@ -159,7 +159,7 @@ describe("the library", () => {
     await page.getByRole("heading", { name: /No maps match/ }).waitFor();
     await page.getByRole("button", { name: "Clear search" }).click();
     await assert.doesNotReject(mapButton(page, others[0].title).waitFor());
-    assert.equal(await mapList(page).getByRole("button").count(), mapSummaries.length);
+    assert.equal(await mapList(page).locator("button[data-map-id]").count(), mapSummaries.length);
   });
 
   test("an error from maps_list shows its message", async () => {

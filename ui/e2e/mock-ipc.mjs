@@ -36,6 +36,99 @@ export function installMockIpc(data) {
       can_redo: entry.redo.length > 0,
     };
   }
+  // The library's commands (new map from a template, duplicate, delete): the templates are the
+  // core's (crates/core/src/templates.rs), unless the test gives its own.
+  const templates = data.templates ?? [
+    { template: "lifecycle", label: "Customer lifecycle", description: "The customer lifecycle, from first hearing of you to drifting away.", stages: ["Awareness", "Consideration", "Transaction", "Use", "Inactivity"] },
+    { template: "saas", label: "B2B / SaaS journey", description: "A B2B software journey, from discovery to renewal.", stages: ["Discovery", "Evaluation", "Negotiation", "Onboarding", "Adoption", "Renewal"] },
+    { template: "public-service", label: "Public service journey", description: "A citizen's path through a public service.", stages: ["Recognise the need", "Find out", "Apply", "Wait for a decision", "Receive the service", "Follow up"] },
+    { template: "blank", label: "Blank map", description: "One stage and nothing else: start from scratch.", stages: ["Stage 1"] },
+  ];
+  const newId = () => window.crypto.randomUUID();
+  const laneKinds = [
+    ["customer_actions", "Customer actions"],
+    ["touchpoints", "Touchpoints"],
+    ["thoughts", "Thoughts"],
+    ["feelings", "Feelings"],
+    ["pain_points", "Pain points"],
+    ["opportunities", "Opportunities"],
+    ["frontstage", "Frontstage"],
+    ["backstage", "Backstage"],
+    ["supporting_processes", "Supporting processes"],
+    ["kpis", "KPIs"],
+  ];
+  function summaryOf(map, revision) {
+    return {
+      id: map.id,
+      title: map.title,
+      persona: map.personas.find((p) => p.id === map.persona)?.name ?? null,
+      stages: map.stages.length,
+      touchpoints: map.touchpoints.length,
+      saved_at: savedAt,
+      revision,
+    };
+  }
+  /** The library's summary of a map follows its edits (title, persona, counts, revision). */
+  function resummarise(id) {
+    const i = data.summaries.findIndex((s) => s.id === id);
+    const [map, entry] = mapOf(id);
+    if (i >= 0) data.summaries[i] = { ...summaryOf(map, entry.revision), saved_at: data.summaries[i].saved_at };
+  }
+  function addMap(map) {
+    data.maps.push(map);
+    journal.set(map.id, { revision: 0, undo: [], redo: [] });
+    const summary = summaryOf(map, 0);
+    data.summaries.unshift(summary);
+    return clone(summary);
+  }
+  function createFromTemplate(args) {
+    const info = templates.find((t) => t.template === args?.template);
+    if (!info) throw { code: "invalid", message: `unknown template ${args?.template}` };
+    const title = String(args?.title ?? "").trim();
+    if (title === "") throw { code: "invalid", message: `the map "${args?.title}" has 1 problem(s): title: the map's title is empty` };
+    return addMap({
+      id: newId(),
+      title,
+      description: "",
+      created: savedAt,
+      modified: savedAt,
+      persona: null,
+      personas: [],
+      stages: info.stages.map((name) => ({ id: newId(), name, description: "" })),
+      lanes: laneKinds.map(([kind, title]) => ({ id: newId(), kind, title, hidden: false })),
+      touchpoints: [],
+      lane_cards: [],
+      corridor: { steps: [] },
+      score_scale: { label: "CSAT 1-5", min: 1, max: 5, adds_at_or_above: 4, takes_away_at_or_below: 2 },
+      story: {
+        style: null,
+        narrative: { opening_kind: "goals", opening: "", theme: "", climax_solutions: "", foreseen_outcomes: "", conclusion: "" },
+        success_definitions: [],
+        data_questions: [],
+        capabilities: [],
+        weaknesses: [],
+        assets: [],
+        kpis: [],
+        initiatives: [],
+        discipline_marks: [],
+      },
+    });
+  }
+  function duplicate(args) {
+    const [map] = mapOf(args?.id);
+    const taken = new Set(data.summaries.map((s) => s.title));
+    let title = `${map.title.trim()} (copy)`;
+    for (let n = 2; taken.has(title); n++) title = `${map.title.trim()} (copy ${n})`;
+    return addMap({ ...clone(map), id: newId(), title, created: savedAt, modified: savedAt });
+  }
+  function remove(args) {
+    mapOf(args?.id);
+    data.maps = data.maps.filter((m) => m.id !== args.id);
+    data.summaries = data.summaries.filter((s) => s.id !== args.id);
+    journal.delete(args.id);
+    return null;
+  }
+
   function change(args, stack, other, label) {
     const [map, entry] = mapOf(args?.id);
     if (args?.baseRevision !== entry.revision) {
@@ -45,6 +138,7 @@ export function installMockIpc(data) {
     if (!edit) throw { code: `nothing_to_${label}`, message: `Nothing to ${label}.` };
     entry[other].push(window.__corridorApply.applyEditTo(map, edit));
     entry.revision += 1;
+    resummarise(args.id);
     return applied(args.id, entry, label);
   }
 
@@ -133,8 +227,17 @@ export function installMockIpc(data) {
         entry.undo.push(inverse);
         entry.redo = [];
         entry.revision += 1;
+        resummarise(args.id);
         return applied(args.id, entry, args.edit.op);
       }
+      case "templates_list":
+        return clone(templates);
+      case "maps_create_from_template":
+        return createFromTemplate(args);
+      case "maps_duplicate":
+        return duplicate(args);
+      case "maps_delete":
+        return remove(args);
       case "maps_removal": {
         const [map] = mapOf(args?.id);
         return removal(clone(map), args?.kind, args?.itemId);

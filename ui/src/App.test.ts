@@ -1,6 +1,6 @@
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { fixtureMap, fixtureSummaries } from "./test/fixtures";
@@ -146,5 +146,62 @@ describe("App", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Patio makeover, phase two");
     await emit("map-changed", { map: fixtureMap.id, revision: 10, summary: "rename map", origin: "second" });
     expect(await screen.findByRole("heading", { level: 1, name: "Patio, final" })).toBeTruthy();
+  });
+
+  it("reads the list again when another window adds or deletes a map, and leaves a deleted map", async () => {
+    mockWindows("main", "second");
+    let listed = fixtureSummaries;
+    mockIPC(
+      (cmd, args) => {
+        if (cmd === "maps_list") return listed;
+        if (cmd === "maps_open" && (args as { id: string }).id === fixtureMap.id) return opened(fixtureMap);
+        throw { code: "not_found", message: "no such map" };
+      },
+      { shouldMockEvents: true },
+    );
+    render(App);
+    await screen.findByRole("button", { name: "Patio makeover" });
+    listed = [{ ...fixtureSummaries[1]!, id: "made-elsewhere", title: "Made elsewhere" }, ...fixtureSummaries];
+    await emit("library-changed", { map: "made-elsewhere", change: "added", origin: "second" });
+    expect(await screen.findByRole("button", { name: "Made elsewhere" })).toBeTruthy();
+
+    // The map open here is deleted in the other window: back to the library, without it.
+    await fireEvent.click(screen.getByRole("button", { name: "Patio makeover" }));
+    await screen.findByRole("heading", { level: 1, name: "Patio makeover" });
+    listed = listed.filter((m) => m.id !== fixtureMap.id);
+    await emit("library-changed", { map: fixtureMap.id, change: "deleted", origin: "second" });
+    expect(await screen.findByRole("heading", { name: "Journey maps" })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Patio makeover" })).toBeNull());
+  });
+
+  it("the personas panel sends its edits against the map's revision and shows them", async () => {
+    const edits: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "maps_list") return fixtureSummaries;
+      if (cmd === "maps_open") return { ...opened(fixtureMap), revision: 7 };
+      if (cmd === "maps_edit") {
+        const a = args as { baseRevision: number; edit: unknown };
+        edits.push(a);
+        return { id: fixtureMap.id, revision: a.baseRevision + 1, summary: "", saved_at: "", can_undo: true, can_redo: false };
+      }
+      throw { code: "not_found", message: "no such map" };
+    });
+    render(App);
+    await fireEvent.click(await screen.findByRole("button", { name: "Patio makeover" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Personas" }));
+    const chooser = screen.getByRole("combobox", { name: "This map is for" });
+    await fireEvent.change(chooser, { target: { value: "" } });
+    await waitFor(() => expect(screen.getByRole("banner").textContent).toContain("No persona chosen"));
+    await fireEvent.change(chooser, { target: { value: fixtureMap.persona } });
+    await waitFor(() => expect(screen.getByRole("banner").textContent).toContain("For Maya"));
+    // The map opened at revision 7: the edits follow on from it.
+    expect(edits).toEqual([
+      { id: fixtureMap.id, baseRevision: 7, edit: { op: "set_persona", persona: null } },
+      { id: fixtureMap.id, baseRevision: 8, edit: { op: "set_persona", persona: fixtureMap.persona } },
+    ]);
+    // Escape closes the panel first, and only then leaves the board.
+    await fireEvent.keyDown(chooser, { key: "Escape" });
+    expect(screen.queryByRole("complementary", { name: "Personas" })).toBeNull();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Patio makeover");
   });
 });

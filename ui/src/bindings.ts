@@ -16,6 +16,14 @@ export const commands = {
 	 *  undo and redo have anything to do.
 	 */
 	mapsOpen: (id: string) => typedError<MapState_Serialize, AppError>(__TAURI_INVOKE("maps_open", { id })),
+	/**  The templates a new map can start from, in the order to offer them. */
+	templatesList: () => typedError<TemplateInfo[], AppError>(__TAURI_INVOKE("templates_list")),
+	/**  Store a new map laid out by `template`; an empty title fails with the `invalid` code. */
+	mapsCreateFromTemplate: (template: Template, title: string) => typedError<MapSummary_Serialize, AppError>(__TAURI_INVOKE("maps_create_from_template", { template, title })),
+	/**  Store a copy of a map as it is now, titled "<title> (copy)", with no history of its own. */
+	mapsDuplicate: (id: string) => typedError<MapSummary_Serialize, AppError>(__TAURI_INVOKE("maps_duplicate", { id })),
+	/**  Remove a map with its history and its datasets. Not undoable: the UI asks first. */
+	mapsDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("maps_delete", { id })),
 	/**  Apply an edit made against `base_revision`; a stale one fails with the `conflict` code. */
 	mapsEdit: (id: string, baseRevision: number, edit: Edit_Deserialize) => typedError<Applied, AppError>(__TAURI_INVOKE("maps_edit", { id, baseRevision, edit })),
 	/**  Undo the map's latest change. */
@@ -77,6 +85,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	libraryChanged: makeEvent<LibraryChanged, LibraryChanged>("library-changed"),
 	mapChanged: makeEvent<MapChanged, MapChanged>("map-changed"),
 	workspaceChanged: makeEvent<WorkspaceChanged_Serialize, WorkspaceChanged_Deserialize>("workspace-changed"),
 };
@@ -761,6 +770,20 @@ export type Lane_Serialize = {
 	hidden: boolean,
 };
 
+/**  How the list of maps changed. */
+export type LibraryChange = "added" | "deleted";
+
+/**
+ *  A map was added to the workspace or removed from it (a new map, a copy, a deletion): every
+ *  library shows the list again. Renames are edits, announced as `MapChanged`.
+ */
+export type LibraryChanged = {
+	map: string,
+	change: LibraryChange,
+	/**  The label of the window the change came from. */
+	origin: string,
+};
+
 /**  Which events of a log with XES lifecycle transitions count. */
 export type LifecyclePolicy = 
 /**
@@ -1160,6 +1183,26 @@ export type SuccessDefinition_Serialize = {
 export type Tally = {
 	card: string,
 	dots: number,
+};
+
+/**  A template a new map can start from. */
+export type Template = 
+/**  The customer lifecycle: Awareness, Consideration, Transaction, Use, Inactivity. */
+"lifecycle" | 
+/**  A B2B software journey, from discovery to renewal. */
+"saas" | 
+/**  A citizen's path through a public service. */
+"public-service" | 
+/**  One stage and nothing else. */
+"blank";
+
+/**  A template as a "new map" dialog shows it: its key, name, purpose and stages. */
+export type TemplateInfo = {
+	template: Template,
+	label: string,
+	description: string,
+	/**  The stages a new map from it starts with, in order. */
+	stages: string[],
 };
 
 /**  One row group of the timeline. */

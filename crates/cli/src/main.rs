@@ -16,6 +16,7 @@ use corridor_store::{StoreError, Workspace};
 mod export;
 mod files;
 mod gap;
+mod library;
 
 use export::{parse_scale, ExportFormat, PaperArg};
 use files::{parse, read_map, read_text, write_atomically};
@@ -81,6 +82,21 @@ enum Command {
     },
     /// List the maps in the workspace
     List,
+    /// Store a new map from a template in the workspace; prints its id
+    Create {
+        /// The template to start from
+        #[arg(long, short, value_enum, default_value = "lifecycle")]
+        template: TemplateArg,
+        /// The map's title
+        #[arg(long)]
+        title: String,
+    },
+    /// Store a copy of a map ("<title> (copy)", without its history); prints the copy's id
+    Duplicate { id: String },
+    /// Give a map a new title (an edit: `corridor undo` takes it back)
+    Rename { id: String, title: String },
+    /// Remove a map from the workspace with its history and datasets (cannot be undone)
+    Delete { id: String },
     /// Store observed data (an event log, or with --scores a score table) beside a map in the
     /// workspace; prints the dataset's id once it is durably stored
     ImportData {
@@ -306,6 +322,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     m.saved_at.format("%Y-%m-%d %H:%M UTC"),
                 )?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Create { template, title } => {
+            library::create(&open_workspace(cli.workspace)?, template.into(), &title)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Duplicate { id } => {
+            let id = history::parse_id(&id)?;
+            library::duplicate(&open_workspace(cli.workspace)?, id)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rename { id, title } => {
+            let id = history::parse_id(&id)?;
+            library::rename(&open_workspace(cli.workspace)?, id, &title)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Delete { id } => {
+            let id = history::parse_id(&id)?;
+            library::delete(&open_workspace(cli.workspace)?, id)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Gap {

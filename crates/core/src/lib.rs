@@ -25,5 +25,5 @@ pub use edit::{remove_with_dependents, Edit, EditError, Item, ItemKind};
 pub use file::{FileError, FORMAT_VERSION};
 pub use model::*;
 pub use story::*;
-pub use templates::Template;
+pub use templates::{Template, TemplateInfo};
 pub use validate::{validate, Problem};

@@ -21,6 +21,17 @@ pub enum Template {
     Blank,
 }
 
+/// A template as a "new map" dialog shows it: its key, name, purpose and stages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TemplateInfo {
+    pub template: Template,
+    pub label: String,
+    pub description: String,
+    /// The stages a new map from it starts with, in order.
+    pub stages: Vec<String>,
+}
+
 impl Template {
     pub const ALL: [Template; 4] = [
         Template::Lifecycle,
@@ -50,6 +61,37 @@ impl Template {
             Template::PublicService => "Public service journey",
             Template::Blank => "Blank map",
         }
+    }
+
+    /// One sentence on what the template is for.
+    pub fn description(self) -> &'static str {
+        match self {
+            Template::Lifecycle => {
+                "The customer lifecycle, from first hearing of you to drifting away."
+            }
+            Template::Saas => "A B2B software journey, from discovery to renewal.",
+            Template::PublicService => "A citizen's path through a public service.",
+            Template::Blank => "One stage and nothing else: start from scratch.",
+        }
+    }
+
+    /// What a "new map" dialog shows of this template.
+    pub fn info(self) -> TemplateInfo {
+        TemplateInfo {
+            template: self,
+            label: self.label().to_string(),
+            description: self.description().to_string(),
+            stages: self
+                .stage_names()
+                .iter()
+                .map(|s| (*s).to_string())
+                .collect(),
+        }
+    }
+
+    /// Every template, in the order a "new map" dialog lists them.
+    pub fn catalogue() -> Vec<TemplateInfo> {
+        Template::ALL.into_iter().map(Template::info).collect()
     }
 
     pub fn stage_names(self) -> &'static [&'static str] {

@@ -11,6 +11,7 @@ mod files;
 mod guard;
 mod journal;
 mod keys;
+mod library;
 mod live;
 mod migrate;
 mod records;

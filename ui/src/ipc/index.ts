@@ -23,6 +23,8 @@ import type {
   LaneCard_Serialize,
   LaneKind,
   Lane_Serialize,
+  LibraryChange,
+  LibraryChanged,
   MapChanged,
   MapDiff,
   MapState_Serialize,
@@ -32,6 +34,8 @@ import type {
   ScoreScale,
   SnapshotInfo_Serialize,
   Stage_Serialize,
+  Template,
+  TemplateInfo,
   TouchpointChannel,
   Touchpoint_Serialize,
   WorkspaceChanged_Serialize,
@@ -72,9 +76,13 @@ export type {
   HistoryEntry,
   ItemKind,
   LaneKind,
+  LibraryChange,
+  LibraryChanged,
   MapChanged,
   MapDiff,
   ScoreScale,
+  Template,
+  TemplateInfo,
   TouchpointChannel,
 };
 
@@ -134,6 +142,26 @@ export function getMap(id: string): Promise<JourneyMap> {
 /** One map to edit: its content, the revision to make the next edit against, undo and redo. */
 export function openMap(id: string): Promise<MapState> {
   return unwrap(() => commands.mapsOpen(id));
+}
+
+/** The templates a new map can start from, in the order to offer them. */
+export function listTemplates(): Promise<TemplateInfo[]> {
+  return unwrap(() => commands.templatesList());
+}
+
+/** Store a new map laid out by `template`; an empty title fails with code `invalid`. */
+export function createMapFromTemplate(template: Template, title: string): Promise<MapSummary> {
+  return unwrap(() => commands.mapsCreateFromTemplate(template, title));
+}
+
+/** Store a copy of a map as it is now ("<title> (copy)", no history of its own). */
+export function duplicateMap(id: string): Promise<MapSummary> {
+  return unwrap(() => commands.mapsDuplicate(id));
+}
+
+/** Remove a map with its history and datasets. Cannot be undone: ask first. */
+export async function deleteMap(id: string): Promise<void> {
+  await unwrap(() => commands.mapsDelete(id));
 }
 
 /**
@@ -294,4 +322,13 @@ export function recentFiles(): Promise<RecentFile[]> {
 /** Save As… (`{kind: "native"}`) or export a map through a save dialog; `null` when cancelled. */
 export function exportMap(mapId: string, kind: ExportKind): Promise<Written | null> {
   return unwrap(() => commands.mapExport(mapId, kind));
+}
+
+/** Calls `handler` when another window adds a map to the workspace or deletes one. */
+export async function onLibraryChanged(handler: (change: LibraryChanged) => void): Promise<Unlisten> {
+  const own = currentWindowLabel();
+  const stop = await events.libraryChanged.listen((event) => {
+    if (event.payload.origin !== own) handler(event.payload);
+  });
+  return quietly(stop);
 }

@@ -5,7 +5,10 @@ import { fixtureMap, fixtureSummaries } from "../test/fixtures";
 import {
   IpcError,
   applyEdit,
+  createMapFromTemplate,
   createSnapshot,
+  deleteMap,
+  duplicateMap,
   deleteDataset,
   diffRevision,
   getDataset,
@@ -15,6 +18,8 @@ import {
   listDatasets,
   listMaps,
   listSnapshots,
+  listTemplates,
+  onLibraryChanged,
   onMapChanged,
   onWorkspaceChanged,
   openFreshWorkspace,
@@ -27,7 +32,9 @@ import {
   workspaceInfo,
   type Applied,
   type Edit,
+  type LibraryChanged,
   type MapChanged,
+  type TemplateInfo,
 } from "./index";
 
 afterEach(() => clearMocks());
@@ -202,5 +209,65 @@ describe("change events", () => {
     await emit("workspace-changed", { path: "/ws-fresh", origin: "main" });
     await emit("workspace-changed", { path: "/ws-other", origin: "second" });
     expect(heard).toEqual(["/ws-other"]);
+  });
+
+  it("onLibraryChanged hears maps added or deleted in other windows only", async () => {
+    mockWindows("main");
+    mockIPC(() => null, { shouldMockEvents: true });
+    const heard: LibraryChanged[] = [];
+    await onLibraryChanged((c) => heard.push(c));
+    await emit("library-changed", { map: "a", change: "added", origin: "main" });
+    await emit("library-changed", { map: "b", change: "deleted", origin: "second" });
+    expect(heard).toEqual([{ map: "b", change: "deleted", origin: "second" }]);
+  });
+});
+
+describe("the library's commands", () => {
+  const summary = { ...fixtureSummaries[0], id: "new-id", title: "Moving house", revision: 0 };
+
+  it("listTemplates returns the catalogue", async () => {
+    const catalogue: TemplateInfo[] = [
+      { template: "lifecycle", label: "Customer lifecycle", description: "d", stages: ["Awareness"] },
+    ];
+    mockIPC((cmd) => (cmd === "templates_list" ? catalogue : null));
+    await expect(listTemplates()).resolves.toEqual(catalogue);
+  });
+
+  it("createMapFromTemplate sends the template and title", async () => {
+    let seen: unknown;
+    mockIPC((cmd, args) => {
+      seen = { cmd, args };
+      return summary;
+    });
+    await expect(createMapFromTemplate("saas", "Moving house")).resolves.toEqual(summary);
+    expect(seen).toEqual({ cmd: "maps_create_from_template", args: { template: "saas", title: "Moving house" } });
+  });
+
+  it("createMapFromTemplate passes on a refused title", async () => {
+    mockIPC(() => {
+      throw { code: "invalid", message: "title: the map's title is empty" };
+    });
+    await expect(createMapFromTemplate("blank", " ")).rejects.toMatchObject({ name: "IpcError", code: "invalid" });
+  });
+
+  it("duplicateMap and deleteMap send the id", async () => {
+    const seen: unknown[] = [];
+    mockIPC((cmd, args) => {
+      seen.push({ cmd, args });
+      return cmd === "maps_duplicate" ? summary : null;
+    });
+    await expect(duplicateMap("m1")).resolves.toEqual(summary);
+    await expect(deleteMap("m1")).resolves.toBeUndefined();
+    expect(seen).toEqual([
+      { cmd: "maps_duplicate", args: { id: "m1" } },
+      { cmd: "maps_delete", args: { id: "m1" } },
+    ]);
+  });
+
+  it("deleteMap of a map that is gone fails with not_found", async () => {
+    mockIPC(() => {
+      throw { code: "not_found", message: "no map with id m1" };
+    });
+    await expect(deleteMap("m1")).rejects.toMatchObject({ code: "not_found" });
   });
 });

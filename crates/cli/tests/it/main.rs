@@ -5,4 +5,5 @@ mod export;
 mod files;
 mod gap;
 mod history;
+mod library;
 mod workspace;

@@ -42,6 +42,22 @@ fn every_template_gives_a_sound_map() {
 }
 
 #[test]
+fn the_catalogue_lists_every_template_with_what_a_new_map_gets() {
+    let catalogue = Template::catalogue();
+    let listed: Vec<Template> = catalogue.iter().map(|i| i.template).collect();
+    assert_eq!(listed, Template::ALL);
+    for info in &catalogue {
+        let map = instantiate(info.template);
+        assert_eq!(info.stages, stage_names(&map), "{:?}", info.template);
+        assert_eq!(info.label, info.template.label());
+        assert!(!info.description.trim().is_empty(), "{:?}", info.template);
+    }
+    let labels: std::collections::HashSet<&str> =
+        catalogue.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels.len(), catalogue.len(), "labels are distinct");
+}
+
+#[test]
 fn templates_have_the_documented_stages() {
     // As DOMAIN.md and `corridor new --help` describe them.
     assert_eq!(

@@ -9,5 +9,6 @@ mod examples;
 mod files;
 mod fixture;
 mod history;
+mod library;
 mod maps;
 mod open;
