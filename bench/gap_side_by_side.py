@@ -141,18 +141,27 @@ def timed(cmd, label):
 
 
 def generate(events, grouped):
-    suffix = "-grouped" if grouped else ""
-    csv = f"/tmp/corridor-bench-{events}{suffix}.csv"
+    """The generated log (32 cases open at once, so every case is spread through the file);
+    `grouped`: the same rows stably sorted by case id, as a log exported sorted by case is."""
+    csv = f"/tmp/corridor-bench-{events}.csv"
     meta = csv + ".corridor"
     if not (os.path.exists(csv) and os.path.exists(meta)):
         args = [os.path.join(RELEASE, "examples", "gap_scale"), str(events),
-                f"csv-out={csv}", "plain"] + (["open=1"] if grouped else [])
+                f"csv-out={csv}", "plain"]
         out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
         corridor = next(l for l in out.splitlines() if l.startswith("corridor: "))[10:]
         with open(meta, "w") as f:
             f.write(corridor)
     with open(meta) as f:
-        return csv, f.read().strip()
+        corridor = f.read().strip()
+    if not grouped:
+        return csv, corridor
+    sorted_csv = f"/tmp/corridor-bench-{events}-grouped.csv"
+    if not os.path.exists(sorted_csv):
+        subprocess.run(f"(head -n 1 {csv}; tail -n +2 {csv} | LC_ALL=C sort -s -t, -k1,1) "
+                       f"> {sorted_csv}.tmp && mv {sorted_csv}.tmp {sorted_csv}",
+                       shell=True, check=True)
+    return sorted_csv, corridor
 
 
 # ---------------------------------------------------------------------------- checks
@@ -230,7 +239,7 @@ def main():
                     help="skip pm4py on logs with more events than this")
     args = ap.parse_args()
     corridor_bin = os.path.join(RELEASE, "corridor")
-    floor_bin = os.path.join(RELEASE, "examples", "csv_floor")
+    floor_bin = os.path.join(RELEASE, "csv_floor")
     ok = True
     rows = []
     for events in [int(e) for e in args.events.split(",")]:
@@ -243,14 +252,15 @@ def main():
             res["floor"] = timed([floor_bin, csv], "floor")
             print(f"floor: {res['floor'][2].strip()}", flush=True)
             res["corridor"] = timed([corridor_bin, "gap", MAP, csv], "corridor table")
-            ours_json = f"/tmp/corridor-bench-ours-{events}.json"
+            tag = f"{events}{'-grouped' if grouped else ''}"
+            ours_json = f"/tmp/corridor-bench-ours-{tag}.json"
             res["corridor_json"] = timed([corridor_bin, "gap", MAP, csv, "--format", "json",
                                           "-o", ours_json], "corridor json")
-            pol_json = f"/tmp/corridor-bench-polars-{events}.json"
+            pol_json = f"/tmp/corridor-bench-polars-{tag}.json"
             res["polars"] = timed([sys.executable, __file__, "polars", csv, pol_json], "polars")
             pm_json = None
             if events <= args.pm4py_max:
-                pm_json = f"/tmp/corridor-bench-pm4py-{events}.json"
+                pm_json = f"/tmp/corridor-bench-pm4py-{tag}.json"
                 res["pm4py"] = timed([sys.executable, __file__, "pm4py", csv, pm_json,
                                       corridor, str(args.align_sample)], "pm4py")
             with open(ours_json) as f:
