@@ -3,6 +3,7 @@
 mod common;
 mod export;
 mod files;
+mod aliases;
 mod gap;
 mod history;
 mod workspace;
