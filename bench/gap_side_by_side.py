@@ -124,20 +124,23 @@ def run_pm4py(csv, out, corridor, sample):
 # ---------------------------------------------------------------------------- measuring
 
 def timed(cmd, label):
-    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS MiB, stdout)."""
+    """Runs cmd under /usr/bin/time -v; returns (wall s, peak RSS MiB, stdout, CPU s)."""
     proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(f"{label} failed (exit {proc.returncode})")
     wall = rss = None
+    cpu = 0.0
     for line in proc.stderr.splitlines():
         line = line.strip()
+        if line.startswith(("User time (seconds)", "System time (seconds)")):
+            cpu += float(line.rsplit(" ", 1)[1])
         if line.startswith("Elapsed (wall clock) time"):
             clock = line.rsplit(" ", 1)[1].split(":")
             wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(clock)))
         elif line.startswith("Maximum resident set size"):
             rss = int(line.rsplit(" ", 1)[1]) / 1024
-    return wall, rss, proc.stdout
+    return wall, rss, proc.stdout, cpu
 
 
 def generate(events, grouped):
@@ -242,6 +245,7 @@ def main():
     floor_bin = os.path.join(RELEASE, "csv_floor")
     ok = True
     rows = []
+    print(f"load average at the start: {os.getloadavg()[0]:.1f}")
     for events in [int(e) for e in args.events.split(",")]:
         for grouped in ([False, True] if args.grouped else [False]):
             csv, corridor = generate(events, grouped)
@@ -273,8 +277,10 @@ def main():
                     pm = json.load(f)
             problems, compared = check(ours, pol, pm)
             floor, base = res["floor"][0], res["corridor"][0]
-            print("| | wall | peak RSS | ÷ floor | ÷ corridor |")
-            print("|---|---|---|---|---|")
+            cpu_floor, cpu_base = res["floor"][3], res["corridor"][3]
+            print("| | wall | ÷ floor | ÷ corridor | CPU (user + sys) | ÷ floor | ÷ corridor "
+                  "| peak RSS |")
+            print("|---|---|---|---|---|---|---|---|")
             names = {
                 "floor": "floor (`csv_floor`: read, split, DFG count)",
                 "corridor": "**corridor gap** (table)",
@@ -286,9 +292,10 @@ def main():
             }
             for key, name in names.items():
                 if key in res:
-                    wall, rss, _ = res[key]
-                    print(f"| {name} | {wall:.2f} s | {rss:.0f} MiB | {wall / floor:.1f}× "
-                          f"| {wall / base:.1f}× |")
+                    wall, rss, _, cpu = res[key]
+                    print(f"| {name} | {wall:.2f} s | {wall / floor:.1f}× | {wall / base:.1f}× "
+                          f"| {cpu:.2f} s | {cpu / cpu_floor:.1f}× | {cpu / cpu_base:.1f}× "
+                          f"| {rss:.0f} MiB |")
             if pm:
                 ph = pm["phases"]
                 print("pm4py phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in ph.items()))

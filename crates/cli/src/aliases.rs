@@ -13,6 +13,24 @@ use corridor_core::{file, validate, Id, JourneyMap};
 use crate::files::{read_map, write_atomically};
 use crate::gap::{self, ReadArgs};
 
+/// An answer the map cannot take (exit code 1, like any input problem).
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+macro_rules! refuse {
+    ($($arg:tt)*) => {
+        return Err(Refused(format!($($arg)*)).into())
+    };
+}
+
 /// Where the map lives.
 pub enum Target {
     File(PathBuf),
@@ -53,7 +71,7 @@ fn touchpoint(map: &JourneyMap, text: &str) -> Result<Id> {
         if map.touchpoint(id).is_some() {
             return Ok(id);
         }
-        bail!("no touchpoint with id {id} on the map \"{}\"", map.title);
+        refuse!("no touchpoint with id {id} on the map \"{}\"", map.title);
     }
     let exact: Vec<&corridor_core::Touchpoint> =
         map.touchpoints.iter().filter(|t| t.title == text).collect();
@@ -74,7 +92,7 @@ fn touchpoint(map: &JourneyMap, text: &str) -> Result<Id> {
                 .iter()
                 .map(|t| format!("\"{}\"", t.title))
                 .collect();
-            bail!(
+            refuse!(
                 "no touchpoint titled \"{text}\" on the map \"{}\"; its touchpoints are {}",
                 map.title,
                 if titles.is_empty() {
@@ -86,7 +104,7 @@ fn touchpoint(map: &JourneyMap, text: &str) -> Result<Id> {
         }
         many => {
             let ids: Vec<String> = many.iter().map(|t| t.id.to_string()).collect();
-            bail!(
+            refuse!(
                 "{} touchpoints are titled \"{text}\": name one by its id ({})",
                 many.len(),
                 ids.join(", ")
@@ -202,7 +220,7 @@ pub fn aliases(
             let problems = validate(&changed);
             if problems.len() > before {
                 let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                bail!(
+                refuse!(
                     "the aliases would give {} problems; nothing was written:\n  {}",
                     path.display(),
                     list.join("\n  ")

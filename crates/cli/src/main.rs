@@ -250,6 +250,8 @@ fn main() -> ExitCode {
                 e.is::<corridor_core::FileError>()
                     || e.is::<corridor_core::data::ImportError>()
                     || e.is::<render::RenderError>()
+                    || e.is::<corridor_core::gap::MappingError>()
+                    || e.is::<aliases::Refused>()
                     || matches!(
                         e.downcast_ref::<StoreError>(),
                         Some(
