@@ -1,9 +1,9 @@
 //! Integration tests of the `corridor` binary: exit codes, output, files and workspaces.
 
+mod aliases;
 mod common;
 mod export;
 mod files;
-mod aliases;
 mod gap;
 mod history;
 mod workspace;

@@ -597,8 +597,8 @@ mod tests {
             case,
             activity,
             timestamp: t,
-            channel: Some(if line % 3 == 0 { "web" } else { "app" }),
-            score: (line % 2 == 0).then_some(line as f64 % 5.0),
+            channel: Some(if line.is_multiple_of(3) { "web" } else { "app" }),
+            score: line.is_multiple_of(2).then_some(line as f64 % 5.0),
             segment: None,
             line,
         }
