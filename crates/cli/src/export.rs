@@ -126,7 +126,7 @@ pub fn export(
     // Every table lists every variant: a data file should hold all of them.
     let gaps: Option<(GapReport, ReportGaps)> = if data.given() {
         let log = gap::read_all(data.logs, data.read)?;
-        let report = gap::report(&map, &log, &Filter::all(), format.needs_data())?;
+        let report = gap::report(&map, log, &Filter::all(), format.needs_data())?;
         let hooks = ReportGaps::from_gap_report(&report, &data.names());
         Some((report, hooks))
     } else {

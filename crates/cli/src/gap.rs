@@ -11,7 +11,7 @@ use corridor_core::data::{
     ReadReport,
 };
 use corridor_core::gap::{
-    gap_report_with, Collector, Filter, GapReport, ObservedLog, ReportOptions,
+    gap_report_owned, Collector, Filter, GapReport, ObservedLog, ReportOptions,
 };
 
 /// How the observed data is read.
@@ -236,9 +236,10 @@ pub fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
         .and_utc())
 }
 
+/// The report of `map` against `log` (consumed: layer 1 frees its columns as it goes).
 pub fn report(
     map: &corridor_core::JourneyMap,
-    log: &ObservedLog,
+    log: ObservedLog,
     filter: &Filter,
     all_variants: bool,
 ) -> Result<GapReport> {
@@ -247,7 +248,7 @@ pub fn report(
     } else {
         ReportOptions::default()
     };
-    Ok(gap_report_with(
+    Ok(gap_report_owned(
         map,
         log,
         filter,

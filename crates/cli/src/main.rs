@@ -1,6 +1,7 @@
 //! `corridor`: Corridor's command line. Works on map files directly, and on a workspace (the
 //! app's own, or one named with `--workspace`) through the same store API the app uses.
 
+mod aliases;
 mod history;
 
 use std::io::Write;
@@ -138,6 +139,24 @@ enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// List the observed names that match no touchpoint (with counts and a suggested
+    /// touchpoint); with --accept or --accept-suggestions, save the answers as aliases
+    Aliases {
+        /// The map: a *.corridor.json file (rewritten in place) or a workspace map's id
+        #[arg(value_name = "MAP")]
+        map: String,
+        /// Event logs: CSV, XES or XES.gz
+        #[arg(value_name = "DATA")]
+        data: Vec<PathBuf>,
+        #[command(flatten)]
+        read: gap::ReadArgs,
+        /// Save NAME as an alias of TOUCHPOINT (its id or its title); repeatable
+        #[arg(long, value_name = "NAME=TOUCHPOINT", value_parser = aliases::parse_accept)]
+        accept: Vec<(String, String)>,
+        /// Save every suggested touchpoint as shown by the listing
+        #[arg(long)]
+        accept_suggestions: bool,
+    },
     /// Draft an as-is map from an event log alone (one touchpoint per activity; the corridor
     /// is the most frequent variant)
     Draft {
@@ -260,6 +279,8 @@ fn main() -> ExitCode {
                     || e.is::<corridor_core::data::ImportError>()
                     || e.is::<render::RenderError>()
                     || e.is::<corridor_core::report::tables::TooLargeForZip>()
+                    || e.is::<corridor_core::gap::MappingError>()
+                    || e.is::<aliases::Refused>()
                     || matches!(
                         e.downcast_ref::<StoreError>(),
                         Some(
@@ -365,7 +386,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let log = gap::read_all(&data, &read)?;
             let all_variants = matches!(format, gap::GapFormat::Json | gap::GapFormat::Csv);
-            let report = gap::report(&map, &log, &filter, all_variants)?;
+            let report = gap::report(&map, log, &filter, all_variants)?;
             let text = match format {
                 gap::GapFormat::Json => {
                     let mut t = serde_json::to_string_pretty(&report)?;
@@ -380,6 +401,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(path) => write_atomically(&path, text.as_bytes())?,
                 None => print!("{text}"),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Aliases {
+            map,
+            data,
+            read,
+            accept,
+            accept_suggestions,
+        } => {
+            aliases::aliases(
+                &map,
+                &data,
+                &read,
+                &accept,
+                accept_suggestions,
+                cli.workspace,
+                now_seconds(),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Draft {
@@ -402,7 +441,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &mut uuid::Uuid::new_v4,
                 now_seconds(),
             );
-            let report = gap::report(&empty, &observed, &corridor_core::gap::Filter::all(), true)?;
+            let report = gap::report(&empty, observed, &corridor_core::gap::Filter::all(), true)?;
             let map = corridor_core::draft::draft_map(
                 uuid::Uuid::new_v4(),
                 &title,

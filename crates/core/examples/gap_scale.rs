@@ -11,7 +11,8 @@
 //!   comma-split reader feeding the engine (timestamps parsed with chrono), which gives an end
 //!   to end time until the real readers land.
 //! - `csv-out=PATH`: also write that CSV to PATH and print the corridor as `gap_json` takes it
-//!   (for `tests/pm4py/speed.py`); `plain`: log every step under its first name only.
+//!   (for `tests/pm4py/speed.py`); `plain`: log every step under its first name only;
+//!   `open=N`: N cases open at once (32 by default; 1 writes each case's events together).
 
 use std::time::Instant;
 
@@ -92,6 +93,9 @@ fn main() {
     let mut spec = GenSpec::from_map(&map);
     if args.iter().any(|a| a == "plain") {
         spec.rates.alternative_name = 0.0;
+    }
+    if let Some(n) = args.iter().find_map(|a| a.strip_prefix("open=")) {
+        spec.open_cases = n.parse().expect("open=N: a number of cases");
     }
     let csv_out = args.iter().find_map(|a| a.strip_prefix("csv-out="));
 

@@ -1,5 +1,6 @@
 //! Integration tests of the `corridor` binary: exit codes, output, files and workspaces.
 
+mod aliases;
 mod common;
 mod export;
 mod files;

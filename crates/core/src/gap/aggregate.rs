@@ -228,6 +228,25 @@ fn distribution(counts: Vec<(u32, u64)>) -> Distribution {
     Distribution::from_counts(counts.into_iter().map(|(bits, n)| (widen(bits), n)))
 }
 
+/// What the first pass over the cases leaves for the second.
+struct Pass {
+    keep: Keep,
+    events: Vec<u64>,
+    scores: Vec<Tally>,
+    table: Interner<Vec<u32>>,
+    counts: Vec<u64>,
+    examples: Vec<u32>,
+    case_variant: Vec<u32>,
+    channel_events: Vec<u64>,
+    channel_steps: u64,
+    nch: usize,
+    matrix: Vec<u64>,
+    switches: Tally,
+    kept_cases: u64,
+    kept_events: u64,
+    all_events: u64,
+}
+
 impl ObservedLog {
     /// Folds the cases (and score rows) `filter` keeps into [`Aggregates`]. A case is kept
     /// whole or not at all: its segment is the first segment its events carry, its time is its
@@ -237,6 +256,27 @@ impl ObservedLog {
         filter: &Filter,
         progress: &mut dyn Progress,
     ) -> Result<Aggregates, GapError> {
+        let pass = self.first_pass(filter, progress)?;
+        Ok(self.second_pass(filter, pass))
+    }
+
+    /// [`ObservedLog::aggregate`] for a log needed only once: the activity, score and channel
+    /// columns (10 bytes per event) are dropped after the first pass, before the variants'
+    /// times (8 bytes per event) are written, so the two never take memory at once.
+    pub fn into_aggregates(
+        mut self,
+        filter: &Filter,
+        progress: &mut dyn Progress,
+    ) -> Result<Aggregates, GapError> {
+        let pass = self.first_pass(filter, progress)?;
+        self.activity = Vec::new();
+        self.score = Vec::new();
+        self.channel = Vec::new();
+        Ok(self.second_pass(filter, pass))
+    }
+
+    /// Per kept case: its variant, its activities' events and scores, its channels.
+    fn first_pass(&self, filter: &Filter, progress: &mut dyn Progress) -> Result<Pass, GapError> {
         let keep = Keep::new(self, filter)?;
         let ncases = self.cases.len();
         let nacts = self.activities.len();
@@ -304,6 +344,47 @@ impl ObservedLog {
         if progress.advance(ncases as u64, total, self.activity.len() as u64) == Flow::Cancel {
             return Err(GapError::Cancelled);
         }
+        Ok(Pass {
+            keep,
+            events,
+            scores,
+            table,
+            counts,
+            examples,
+            case_variant,
+            channel_events,
+            channel_steps,
+            nch,
+            matrix,
+            switches,
+            kept_cases,
+            kept_events,
+            all_events: self.activity.len() as u64,
+        })
+    }
+
+    /// Everything else, from the first pass and the time column (the activity, score and
+    /// channel columns are not read here: see [`ObservedLog::into_aggregates`]).
+    fn second_pass(&self, filter: &Filter, pass: Pass) -> Aggregates {
+        let Pass {
+            keep,
+            events,
+            mut scores,
+            table,
+            counts,
+            examples,
+            case_variant,
+            channel_events,
+            channel_steps,
+            nch,
+            matrix,
+            switches,
+            kept_cases,
+            kept_events,
+            all_events,
+        } = pass;
+        let ncases = self.cases.len();
+        let nacts = self.activities.len();
 
         // Activities that occur, renumbered in name order.
         let mut order: Vec<u32> = (0..nacts as u32)
@@ -470,7 +551,7 @@ impl ObservedLog {
         channel_switches.sort_by_key(|e| (e.from, e.to));
 
         let (subjects, excluded_rows) = self.aggregate_rows(&keep);
-        Ok(Aggregates {
+        Aggregates {
             filter: filter.clone(),
             cases: kept_cases,
             events: kept_events,
@@ -484,11 +565,11 @@ impl ObservedLog {
             channel_switches,
             subjects,
             excluded_cases: ncases as u64 - kept_cases,
-            excluded_events: self.activity.len() as u64 - kept_events,
+            excluded_events: all_events - kept_events,
             excluded_score_rows: excluded_rows,
             segment_conflicts: self.segment_conflicts,
             unusable_scores: self.unusable_scores,
-        })
+        }
     }
 
     /// Score rows the filter keeps (by their own segment and date), per subject.

@@ -125,6 +125,19 @@ pub fn gap_report_with(
     report(map, &aggregates, options, progress)
 }
 
+/// [`gap_report_with`] for a log needed only once: it is consumed, which lets layer 1 free
+/// each column as soon as it is read for the last time (see [`ObservedLog::into_aggregates`]).
+pub fn gap_report_owned(
+    map: &JourneyMap,
+    log: ObservedLog,
+    filter: &Filter,
+    options: &ReportOptions,
+    progress: &mut dyn Progress,
+) -> Result<GapReport, GapError> {
+    let aggregates = log.into_aggregates(filter, progress)?;
+    report(map, &aggregates, options, progress)
+}
+
 /// The reports of two filters (typically two time windows of one segment) and their
 /// differences.
 pub fn compare_windows(
