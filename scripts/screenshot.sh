@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Retake docs/screenshot.png: the real app under Xvfb, on a fresh workspace, showing the
-# largest example's board (the WebDriver test opens it and saves the window's contents), and
+# largest example's board, light and dark (the WebDriver test opens it and saves the window's
+# contents), and
 # the Story view and its timeline of the retail example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (cd ui && npm run build)
 cargo build -p corridor-app --features custom-protocol
 (cd tests/e2e && CORRIDOR_SCREENSHOT="$PWD/../../docs/screenshot.png" \
+  CORRIDOR_SCREENSHOT_DARK="$PWD/../../docs/board-dark.png" \
   xvfb-run -a -s "-screen 0 1280x800x24" node --test specs/library.test.js)
 (cd tests/e2e && CORRIDOR_STORY_SCREENSHOTS="$PWD/../../docs" \
   xvfb-run -a -s "-screen 0 1280x800x24" node --test specs/story.test.js)
-echo "wrote docs/screenshot.png, docs/story-view.png and docs/story-timeline.png"
+echo "wrote docs/screenshot.png, docs/board-dark.png, docs/story-view.png and docs/story-timeline.png"

@@ -38,4 +38,10 @@ test('the library lists every example map, and a map opens on its board', async 
 
   // The README's screenshot is taken from this very board (scripts/screenshot.sh).
   if (process.env.CORRIDOR_SCREENSHOT) await browser.saveScreenshot(process.env.CORRIDOR_SCREENSHOT);
+  // And in the dark theme (docs/board-dark.png), through the board's own toggle.
+  if (process.env.CORRIDOR_SCREENSHOT_DARK) {
+    await (await browser.$("//button[@aria-label='Switch to dark theme']")).click();
+    await (await browser.$("//html[@data-theme='dark']")).waitForExist({ timeout: 10000 });
+    await browser.saveScreenshot(process.env.CORRIDOR_SCREENSHOT_DARK);
+  }
 });
