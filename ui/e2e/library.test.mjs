@@ -144,7 +144,7 @@ describe("a new map from a template", () => {
 
     await page.getByRole("heading", { level: 1, name: "Renewals 2027" }).waitFor();
     const board = page.getByRole("region", { name: "Board", exact: true });
-    assert.deepEqual(await board.locator("section h2").allInnerTexts(), [
+    assert.deepEqual(await board.locator("section.stage h2").allInnerTexts(), [
       "Discovery",
       "Evaluation",
       "Negotiation",
