@@ -68,6 +68,9 @@ export async function launch({ workspace, args = [], env = {} } = {}) {
   const child = spawn(driver, ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver], {
     env: { ...process.env, ...env, CORRIDOR_WORKSPACE: ws },
     stdio: ['ignore', 'inherit', 'inherit'],
+    // Its own process group, holding WebKitWebDriver, the app and the app's WebKit processes:
+    // `stop` ends the whole group, so no orphan keeps the test runner's output pipe open.
+    detached: true,
   });
   await waitForPort(port, 20000);
   const browser = await remote({
@@ -84,12 +87,25 @@ export async function launch({ workspace, args = [], env = {} } = {}) {
     try {
       await browser.deleteSession();
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+      killGroup(child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // Whatever is left of the group (an app whose session did not end cleanly) goes too.
+      killGroup(child.pid, 'SIGKILL');
+      await exited;
       if (!keepWorkspace && !workspace) rmSync(ws, { recursive: true, force: true });
     }
   };
   return { browser, workspace: ws, stop };
+}
+
+/** Signal every process of the group led by `pid`; a group already gone is fine. */
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch (err) {
+    if (err.code !== 'ESRCH') throw err;
+  }
 }
 
 /** `text` as an XPath string literal. */
