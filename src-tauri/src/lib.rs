@@ -15,7 +15,7 @@ use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, files, history, maps, story, workspace};
+    use commands::{datasets, edits, files, gaps, history, maps, story, workspace};
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -38,6 +38,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             datasets::datasets_list,
             datasets::datasets_get,
             datasets::datasets_delete,
+            gaps::gaps_report,
+            gaps::gaps_compare,
             workspace::workspace_info,
             workspace::workspace_open_fresh,
             workspace::workspace_salvage,

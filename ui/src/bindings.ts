@@ -54,6 +54,16 @@ export const commands = {
 	datasetsGet: (id: string) => typedError<DatasetInfo_Serialize, AppError>(__TAURI_INVOKE("datasets_get", { id })),
 	/**  Remove a dataset and its stored bytes. */
 	datasetsDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("datasets_delete", { id })),
+	/**
+	 *  The gap report of `map` against all its datasets, limited to `filter` (segment, time
+	 *  window); `null` when the map has no dataset.
+	 */
+	gapsReport: (map: string, filter: Filter_Deserialize) => typedError<GapReport_Serialize | null, AppError>(__TAURI_INVOKE("gaps_report", { map, filter })),
+	/**
+	 *  Two windows (or segments) of the same data side by side, with the change per touchpoint;
+	 *  `null` when the map has no dataset.
+	 */
+	gapsCompare: (map: string, before: Filter_Deserialize, after: Filter_Deserialize) => typedError<WindowComparison_Serialize | null, AppError>(__TAURI_INVOKE("gaps_compare", { map, before, after })),
 	/**  Where the workspace is, and why it is not open if it is not. */
 	workspaceInfo: () => typedError<WorkspaceInfo_Serialize, AppError>(__TAURI_INVOKE("workspace_info")),
 	/**  Open a new, empty workspace beside the one that cannot be opened (which is left as it is). */
@@ -91,6 +101,29 @@ export const events = {
 };
 
 /* Types */
+export type ActivityCount = {
+	activity: string,
+	count: number,
+};
+
+export type ActivityMatch = ActivityMatch_Serialize | ActivityMatch_Deserialize;
+
+export type ActivityMatch_Deserialize = {
+	activity: string,
+	events: number,
+	cases: number,
+	touchpoint?: string | null,
+	matched_by?: MatchKind | null,
+};
+
+export type ActivityMatch_Serialize = {
+	activity: string,
+	events: number,
+	cases: number,
+	touchpoint: string | null,
+	matched_by: MatchKind | null,
+};
+
 export type AppError = {
 	code: ErrorCode,
 	message: string,
@@ -152,6 +185,29 @@ export type Asset_Serialize = {
 	notes: string,
 };
 
+/**  What the data shows that the design does not, and the reverse. */
+export type BlindSpots = BlindSpots_Serialize | BlindSpots_Deserialize;
+
+/**  What the data shows that the design does not, and the reverse. */
+export type BlindSpots_Deserialize = {
+	/**  Observed activities matched to no touchpoint, most events first, then by name. */
+	unmatched_activities: UnmatchedName_Deserialize[],
+	/**  Score-table subjects matched to no touchpoint, most rows first, then by name. */
+	unmatched_subjects: UnmatchedName_Deserialize[],
+	/**  Designed touchpoints with no event and no score, in board order. */
+	unobserved_touchpoints: GapTouchpointRef[],
+};
+
+/**  What the data shows that the design does not, and the reverse. */
+export type BlindSpots_Serialize = {
+	/**  Observed activities matched to no touchpoint, most events first, then by name. */
+	unmatched_activities: UnmatchedName_Serialize[],
+	/**  Score-table subjects matched to no touchpoint, most rows first, then by name. */
+	unmatched_subjects: UnmatchedName_Serialize[],
+	/**  Designed touchpoints with no event and no score, in board order. */
+	unobserved_touchpoints: GapTouchpointRef[],
+};
+
 /**  Something the organisation is already good at. */
 export type Capability = Capability_Serialize | Capability_Deserialize;
 
@@ -181,6 +237,9 @@ export type CardTag =
 /**  A table group ("Table 3"). */
 ({ table_group: string }) & { participant?: never };
 
+/**  How a case relates to the corridor as a whole. */
+export type CaseOutcome = "follows" | "dropped_out" | "off_path";
+
 /**  How a revision came about. */
 export type Change = 
 /**  An edit made by someone. */
@@ -191,6 +250,46 @@ export type Change =
 { kind: "redo"; of: number } | 
 /**  The map put back as it was at revision `from`. */
 { kind: "restore"; from: number };
+
+export type ChannelCount = {
+	channel: string,
+	events: number,
+};
+
+/**  Channel use and switches between consecutive events of a case. */
+export type ChannelReport = ChannelReport_Serialize | ChannelReport_Deserialize;
+
+/**  Channel use and switches between consecutive events of a case. */
+export type ChannelReport_Deserialize = {
+	/**  Events per channel, by channel name. */
+	channels: ChannelCount[],
+	/**  Consecutive event pairs where both events carry a channel. */
+	steps: number,
+	/**  Of those, pairs whose channels differ. */
+	switches: number,
+	switch_share?: number | null,
+	/**  from → to counts of switches, most first, then by from, then to. */
+	matrix: ChannelSwitch[],
+};
+
+/**  Channel use and switches between consecutive events of a case. */
+export type ChannelReport_Serialize = {
+	/**  Events per channel, by channel name. */
+	channels: ChannelCount[],
+	/**  Consecutive event pairs where both events carry a channel. */
+	steps: number,
+	/**  Of those, pairs whose channels differ. */
+	switches: number,
+	switch_share: number | null,
+	/**  from → to counts of switches, most first, then by from, then to. */
+	matrix: ChannelSwitch[],
+};
+
+export type ChannelSwitch = {
+	from: string,
+	to: string,
+	count: number,
+};
 
 /**
  *  Which column (0-based) plays which role. `None` means the role is absent (or, before the
@@ -227,6 +326,45 @@ export type ColumnMapping_Serialize = {
 	score: number | null,
 	segment: number | null,
 	respondent: number | null,
+};
+
+/**  Conformance of the cases to the corridor. */
+export type Conformance = Conformance_Serialize | Conformance_Deserialize;
+
+/**  Conformance of the cases to the corridor. */
+export type Conformance_Deserialize = {
+	cases: number,
+	/**  1 − Σ cost / Σ worst-case cost, over cases. */
+	log_fitness?: number | null,
+	/**  Mean over cases of 1 − cost / worst-case cost. */
+	mean_case_fitness?: number | null,
+	/**  Share of cases with cost 0. */
+	fitting_case_share?: number | null,
+	total_cost: number | null,
+	total_worst_cost: number | null,
+	follows: number,
+	dropped_out: number,
+	off_path: number,
+	/**  Most cases first, then most occurrences, then kind, then label. */
+	deviations: Deviation_Deserialize[],
+};
+
+/**  Conformance of the cases to the corridor. */
+export type Conformance_Serialize = {
+	cases: number,
+	/**  1 − Σ cost / Σ worst-case cost, over cases. */
+	log_fitness: number | null,
+	/**  Mean over cases of 1 − cost / worst-case cost. */
+	mean_case_fitness: number | null,
+	/**  Share of cases with cost 0. */
+	fitting_case_share: number | null,
+	total_cost: number | null,
+	total_worst_cost: number | null,
+	follows: number,
+	dropped_out: number,
+	off_path: number,
+	/**  Most cases first, then most occurrences, then kind, then label. */
+	deviations: Deviation_Serialize[],
 };
 
 /**  Who starts the contact: the customer (purchase, use) or not (advertising, news, reviews). */
@@ -378,6 +516,64 @@ export type DateOrder =
 /**  The department that owns a touchpoint. `custom` holds a department of the team's own. */
 export type Department = "marketing" | "sales" | "service" | "finance" | "e_commerce" | "logistics" | "billing" | "hr" | "product" | "it" | { custom: string };
 
+/**  One kind of deviation at one place. */
+export type Deviation = Deviation_Serialize | Deviation_Deserialize;
+
+export type DeviationKind = 
+/**  A required step missed before the case's last synchronous move. */
+"skipped_step" | 
+/**
+ *  Required steps missed after the last synchronous move: the case stopped; named by the
+ *  first such step.
+ */
+"dropped_out" | 
+/**  An activity on no corridor step (or matched to no touchpoint). */
+"unexpected_activity" | 
+/**  A corridor activity done again (or more often than the corridor asks). */
+"repeat" | 
+/**  A corridor activity done, but not where the corridor has it. */
+"out_of_order";
+
+/**  One kind of deviation at one place. */
+export type Deviation_Deserialize = {
+	kind: DeviationKind,
+	/**  The activity, for moves on log. */
+	activity?: string | null,
+	/**  The corridor step, for moves on model. */
+	step?: string | null,
+	touchpoint?: string | null,
+	/**  The activity name or the step's touchpoint title. */
+	label: string,
+	/**  Cases with at least one. */
+	cases: number,
+	occurrences: number,
+	/**  A case that shows it. */
+	example_case: string,
+};
+
+/**  One kind of deviation at one place. */
+export type Deviation_Serialize = {
+	kind: DeviationKind,
+	/**  The activity, for moves on log. */
+	activity: string | null,
+	/**  The corridor step, for moves on model. */
+	step: string | null,
+	touchpoint: string | null,
+	/**  The activity name or the step's touchpoint title. */
+	label: string,
+	/**  Cases with at least one. */
+	cases: number,
+	occurrences: number,
+	/**  A case that shows it. */
+	example_case: string,
+};
+
+export type DfgEdge = {
+	from: string,
+	to: string,
+	count: number,
+};
+
 /**  The six disciplines a customer-experience plan has to address. */
 export type Discipline = 
 /**  Where the organisation wants the experience to go, and why. */
@@ -484,6 +680,33 @@ export type ErrorCode =
 /**  A file could not be read or written at the path the user chose. */
 "file_system";
 
+/**  The journey experience score beside the mean score. */
+export type Experience = Experience_Serialize | Experience_Deserialize;
+
+/**  The journey experience score beside the mean score. */
+export type Experience_Deserialize = {
+	moments: number,
+	adds: number,
+	neutral: number,
+	takes_away: number,
+	/**  (adds − takes_away) / moments × 100, from −100 to 100. */
+	score?: number | null,
+	/**  Mean of the same moments. */
+	mean?: number | null,
+};
+
+/**  The journey experience score beside the mean score. */
+export type Experience_Serialize = {
+	moments: number,
+	adds: number,
+	neutral: number,
+	takes_away: number,
+	/**  (adds − takes_away) / moments × 100, from −100 to 100. */
+	score: number | null,
+	/**  Mean of the same moments. */
+	mean: number | null,
+};
+
 /**  What to write. */
 export type ExportKind = 
 /**  The native file (`*.corridor.json`), canonical. */
@@ -499,8 +722,136 @@ export type ExportKind =
 /**  Every gap table in one JSON document (needs a dataset). */
 { kind: "gap_json" };
 
+/**
+ *  Which cases and score rows a report looks at.
+ * 
+ *  A case is kept whole or not at all: it is in the segment if the first segment its events
+ *  carry (in file order) is `segment`; it is in the window if its earliest timestamp `t`
+ *  satisfies `from ≤ t < to` (a case without any timestamp is in no window). A score row is
+ *  kept by its own segment and date the same way.
+ */
+export type Filter = Filter_Serialize | Filter_Deserialize;
+
+/**
+ *  Which cases and score rows a report looks at.
+ * 
+ *  A case is kept whole or not at all: it is in the segment if the first segment its events
+ *  carry (in file order) is `segment`; it is in the window if its earliest timestamp `t`
+ *  satisfies `from ≤ t < to` (a case without any timestamp is in no window). A score row is
+ *  kept by its own segment and date the same way.
+ */
+export type Filter_Deserialize = {
+	segment?: string | null,
+	from?: string | null,
+	to?: string | null,
+};
+
+/**
+ *  Which cases and score rows a report looks at.
+ * 
+ *  A case is kept whole or not at all: it is in the segment if the first segment its events
+ *  carry (in file order) is `segment`; it is in the window if its earliest timestamp `t`
+ *  satisfies `from ≤ t < to` (a case without any timestamp is in no window). A score row is
+ *  kept by its own segment and date the same way.
+ */
+export type Filter_Serialize = {
+	segment: string | null,
+	from: string | null,
+	to: string | null,
+};
+
 /**  A kind of friction the customer may feel at a touchpoint. */
 export type Friction = "delay" | "friction" | "frustration" | "doubt" | "insecurity" | "stress" | "lack_of_trust" | "confusion";
+
+/**  Everything the gap engine says about one map and its observed data. */
+export type GapReport = GapReport_Serialize | GapReport_Deserialize;
+
+/**  Everything the gap engine says about one map and its observed data. */
+export type GapReport_Deserialize = {
+	map: string,
+	/**  The filter the data was read through. */
+	filter: Filter_Deserialize,
+	/**  The scale whose thresholds split moments into adds / neutral / takes away. */
+	score_scale: ScoreScale,
+	totals: Totals,
+	/**  Per touchpoint, in board order. */
+	touchpoints: TouchpointGap_Deserialize[],
+	/**  Per corridor step, in corridor order. */
+	corridor: StepReport_Deserialize[],
+	/**  Per stage, in stage order. */
+	stages: StageReport_Deserialize[],
+	sweep: Sweep_Deserialize,
+	experience: Experience_Deserialize,
+	conformance: Conformance_Deserialize,
+	/**
+	 *  Distinct activity sequences, most frequent first, ties by the activity names compared
+	 *  lexicographically; the first [`ReportOptions::max_variants`] of them
+	 *  (`totals.variants` says how many there are).
+	 * 
+	 *  [`ReportOptions::max_variants`]: super::ReportOptions::max_variants
+	 */
+	variants: VariantReport[],
+	/**  Directly-follows counts over activity names, most frequent first, ties by from, then to. */
+	dfg: DfgEdge[],
+	/**  How many cases start / end with each activity, by activity name. */
+	start_activities: ActivityCount[],
+	end_activities: ActivityCount[],
+	/**  Every observed activity and the touchpoint it was matched to, by name. */
+	activities: ActivityMatch_Deserialize[],
+	blind_spots: BlindSpots_Deserialize,
+	channels: ChannelReport_Deserialize,
+	/**  Roll-ups per owner department and per control, in order of first appearance on the board. */
+	departments: RollUp_Deserialize[],
+	control: RollUp_Deserialize[],
+	/**  Every touchpoint with a negative gap, highest impact first. */
+	priority: PriorityItem[],
+};
+
+/**  Everything the gap engine says about one map and its observed data. */
+export type GapReport_Serialize = {
+	map: string,
+	/**  The filter the data was read through. */
+	filter: Filter_Serialize,
+	/**  The scale whose thresholds split moments into adds / neutral / takes away. */
+	score_scale: ScoreScale,
+	totals: Totals,
+	/**  Per touchpoint, in board order. */
+	touchpoints: TouchpointGap_Serialize[],
+	/**  Per corridor step, in corridor order. */
+	corridor: StepReport_Serialize[],
+	/**  Per stage, in stage order. */
+	stages: StageReport_Serialize[],
+	sweep: Sweep_Serialize,
+	experience: Experience_Serialize,
+	conformance: Conformance_Serialize,
+	/**
+	 *  Distinct activity sequences, most frequent first, ties by the activity names compared
+	 *  lexicographically; the first [`ReportOptions::max_variants`] of them
+	 *  (`totals.variants` says how many there are).
+	 * 
+	 *  [`ReportOptions::max_variants`]: super::ReportOptions::max_variants
+	 */
+	variants: VariantReport[],
+	/**  Directly-follows counts over activity names, most frequent first, ties by from, then to. */
+	dfg: DfgEdge[],
+	/**  How many cases start / end with each activity, by activity name. */
+	start_activities: ActivityCount[],
+	end_activities: ActivityCount[],
+	/**  Every observed activity and the touchpoint it was matched to, by name. */
+	activities: ActivityMatch_Serialize[],
+	blind_spots: BlindSpots_Serialize,
+	channels: ChannelReport_Serialize,
+	/**  Roll-ups per owner department and per control, in order of first appearance on the board. */
+	departments: RollUp_Serialize[],
+	control: RollUp_Serialize[],
+	/**  Every touchpoint with a negative gap, highest impact first. */
+	priority: PriorityItem[],
+};
+
+export type GapTouchpointRef = {
+	touchpoint: string,
+	title: string,
+};
 
 /**  A map's history, newest first. */
 export type History = History_Serialize | History_Deserialize;
@@ -794,6 +1145,24 @@ export type LifecyclePolicy =
 /**  Every event counts. */
 "keep_all";
 
+export type LosingStage = LosingStage_Serialize | LosingStage_Deserialize;
+
+export type LosingStage_Deserialize = {
+	stage: string,
+	name: string,
+	status: StageStatus,
+	score?: number | null,
+	target?: number | null,
+};
+
+export type LosingStage_Serialize = {
+	stage: string,
+	name: string,
+	status: StageStatus,
+	score: number | null,
+	target: number | null,
+};
+
 /**  A map moved to a new revision (an edit, an undo, a redo, a restore). */
 export type MapChanged = {
 	map: string,
@@ -876,6 +1245,9 @@ export type MapSummary_Serialize = {
 	/**  The map's latest revision. */
 	revision: number,
 };
+
+/**  How a name was matched to its touchpoint. */
+export type MatchKind = "alias" | "alias_normalized" | "title" | "title_normalized";
 
 export type Metric = {
 	name: string,
@@ -979,6 +1351,23 @@ export type Persona_Serialize = {
 
 export type Priority = "high" | "medium" | "low";
 
+/**  A negative gap, ranked. */
+export type PriorityItem = {
+	/**  1 is the most urgent. */
+	rank: number,
+	touchpoint: string,
+	title: string,
+	stage: string,
+	owner: string,
+	gap: number | null,
+	/**  The reach used: the touchpoint's reach, or 1 for all when the data has no cases. */
+	reach: number | null,
+	/**  2 for a moment of truth, else 1. */
+	weight: number | null,
+	/**  |gap| × reach × weight. */
+	impact: number | null,
+};
+
 /**  A file opened or saved lately. */
 export type RecentFile = {
 	path: string,
@@ -987,6 +1376,57 @@ export type RecentFile = {
 };
 
 export type Remedy = "build" | "hire" | "partner" | "acquire" | "startup_programme";
+
+/**  The touchpoints of one owner department (or one kind of control), taken together. */
+export type RollUp = RollUp_Serialize | RollUp_Deserialize;
+
+/**  The touchpoints of one owner department (or one kind of control), taken together. */
+export type RollUp_Deserialize = {
+	/**
+	 *  The department (`marketing`, …, or a custom name) or the control (`owned`,
+	 *  `intermediary`).
+	 */
+	group: string,
+	touchpoints: number,
+	/**  Touchpoints with an event or a score. */
+	observed: number,
+	observations: number,
+	/**  Mean of all their observations. */
+	mean?: number | null,
+	/**  Mean of their targets. */
+	target?: number | null,
+	adds_share?: number | null,
+	takes_away_share?: number | null,
+	/**  The experience score of their moments. */
+	experience?: number | null,
+	negative_gaps: number,
+	/**  Sum of the priority impact of their negative gaps. */
+	impact: number | null,
+};
+
+/**  The touchpoints of one owner department (or one kind of control), taken together. */
+export type RollUp_Serialize = {
+	/**
+	 *  The department (`marketing`, …, or a custom name) or the control (`owned`,
+	 *  `intermediary`).
+	 */
+	group: string,
+	touchpoints: number,
+	/**  Touchpoints with an event or a score. */
+	observed: number,
+	observations: number,
+	/**  Mean of all their observations. */
+	mean: number | null,
+	/**  Mean of their targets. */
+	target: number | null,
+	adds_share: number | null,
+	takes_away_share: number | null,
+	/**  The experience score of their moments. */
+	experience: number | null,
+	negative_gaps: number,
+	/**  Sum of the priority impact of their negative gaps. */
+	impact: number | null,
+};
 
 /**  Something that could not be read. */
 export type SalvageFailure = {
@@ -1083,6 +1523,70 @@ export type SnapshotInfo_Serialize = {
 /**  An ordered column of the map. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
 
+/**  One stage. */
+export type StageReport = StageReport_Serialize | StageReport_Deserialize;
+
+/**  One stage. */
+export type StageReport_Deserialize = {
+	stage: string,
+	name: string,
+	/**  Touchpoints designed in it. */
+	touchpoints: number,
+	/**  Design coverage: it has at least one touchpoint. */
+	designed: boolean,
+	/**  Data coverage: one of its touchpoints has an event or a score. */
+	observed: boolean,
+	/**  Cases with an event on one of its touchpoints, and their share of all cases. */
+	cases: number,
+	reach: number | null,
+	/**  Cases for which this is the furthest stage reached. */
+	ended_here: number,
+	/**  Cases that reach this stage and never a later one (`ended_here`); none for the last stage. */
+	drop_off?: number | null,
+	/**  drop_off / cases. */
+	drop_off_share?: number | null,
+	observations: number,
+	/**  Mean of all observations of its touchpoints (observation-weighted). */
+	score?: number | null,
+	/**  Mean of its touchpoints' targets. */
+	target?: number | null,
+	status: StageStatus,
+};
+
+/**  One stage. */
+export type StageReport_Serialize = {
+	stage: string,
+	name: string,
+	/**  Touchpoints designed in it. */
+	touchpoints: number,
+	/**  Design coverage: it has at least one touchpoint. */
+	designed: boolean,
+	/**  Data coverage: one of its touchpoints has an event or a score. */
+	observed: boolean,
+	/**  Cases with an event on one of its touchpoints, and their share of all cases. */
+	cases: number,
+	reach: number | null,
+	/**  Cases for which this is the furthest stage reached. */
+	ended_here: number,
+	/**  Cases that reach this stage and never a later one (`ended_here`); none for the last stage. */
+	drop_off: number | null,
+	/**  drop_off / cases. */
+	drop_off_share: number | null,
+	observations: number,
+	/**  Mean of all observations of its touchpoints (observation-weighted). */
+	score: number | null,
+	/**  Mean of its touchpoints' targets. */
+	target: number | null,
+	status: StageStatus,
+};
+
+/**  Whether a stage meets its target. */
+export type StageStatus = "met" | "below_target" | 
+/**  It has a target but no observations. */
+"no_data" | 
+/**  None of its touchpoints has a target: it does not take part in the sweep. */
+"no_target";
+
 /**  An ordered column of the map. */
 export type Stage_Deserialize = {
 	id: string,
@@ -1095,6 +1599,59 @@ export type Stage_Serialize = {
 	id: string,
 	name: string,
 	description: string,
+};
+
+/**  One corridor step. */
+export type StepReport = StepReport_Serialize | StepReport_Deserialize;
+
+/**  One corridor step. */
+export type StepReport_Deserialize = {
+	step: string,
+	touchpoint: string,
+	title: string,
+	optional: boolean,
+	/**  Cases whose alignment has a synchronous move on this step. */
+	executed: number,
+	/**
+	 *  Cases whose alignment has a move on model on it (skipped, out of order, dropped before,
+	 *  or an optional step not taken).
+	 */
+	not_executed: number,
+	expected_secs_from_previous?: number | null,
+	/**
+	 *  Median over cases that executed both this step and the previous one, of the time
+	 *  between the two events, in seconds.
+	 */
+	median_secs_from_previous?: number | null,
+	/**  How many cases that median is over. */
+	timed_cases: number,
+	/**  median − expected. */
+	difference_secs?: number | null,
+};
+
+/**  One corridor step. */
+export type StepReport_Serialize = {
+	step: string,
+	touchpoint: string,
+	title: string,
+	optional: boolean,
+	/**  Cases whose alignment has a synchronous move on this step. */
+	executed: number,
+	/**
+	 *  Cases whose alignment has a move on model on it (skipped, out of order, dropped before,
+	 *  or an optional step not taken).
+	 */
+	not_executed: number,
+	expected_secs_from_previous: number | null,
+	/**
+	 *  Median over cases that executed both this step and the previous one, of the time
+	 *  between the two events, in seconds.
+	 */
+	median_secs_from_previous: number | null,
+	/**  How many cases that median is over. */
+	timed_cases: number,
+	/**  median − expected. */
+	difference_secs: number | null,
 };
 
 /**  Everything the strategy team writes beside the map. */
@@ -1179,6 +1736,35 @@ export type SuccessDefinition_Serialize = {
 	metrics: Metric[],
 };
 
+export type SuggestedTouchpoint = {
+	touchpoint: string,
+	title: string,
+	similarity: number | null,
+};
+
+/**  A journey is won only when every stage with a target meets it. */
+export type Sweep = Sweep_Serialize | Sweep_Deserialize;
+
+/**  A journey is won only when every stage with a target meets it. */
+export type Sweep_Deserialize = {
+	won: boolean,
+	stages_met: number,
+	stages_with_target: number,
+	stages: number,
+	/**  The stages that lose it, in stage order. */
+	losing: LosingStage_Deserialize[],
+};
+
+/**  A journey is won only when every stage with a target meets it. */
+export type Sweep_Serialize = {
+	won: boolean,
+	stages_met: number,
+	stages_with_target: number,
+	stages: number,
+	/**  The stages that lose it, in stage order. */
+	losing: LosingStage_Serialize[],
+};
+
 /**  The dots one card received in a vote. */
 export type Tally = {
 	card: string,
@@ -1217,6 +1803,28 @@ export type TimelineGroup = {
 /**  How the timeline groups initiatives. */
 export type TimelineGrouping = "department" | "stage";
 
+/**  Sizes of what was read. */
+export type Totals = {
+	cases: number,
+	events: number,
+	/**  Score-table rows kept by the filter. */
+	score_rows: number,
+	activities: number,
+	/**  Distinct activity sequences (all of them, however many the report lists). */
+	variants: number,
+	excluded_cases: number,
+	excluded_events: number,
+	excluded_score_rows: number,
+	/**  Cases none of whose events matched a touchpoint. */
+	cases_without_touchpoint: number,
+	/**  Scores of matched events or rows outside the map's scale, left out of every figure. */
+	out_of_scale_scores: number,
+	/**  Scores that were not finite numbers, left out. */
+	unusable_scores: number,
+	/**  Events whose segment differs from their case's (the case's first segment counts). */
+	segment_conflicts: number,
+};
+
 /**  A moment where the customer meets the organisation, directly or not. */
 export type Touchpoint = Touchpoint_Serialize | Touchpoint_Deserialize;
 
@@ -1234,6 +1842,77 @@ export type TouchpointChange = {
 
 /**  How the customer meets the touchpoint. `custom` holds a channel of the team's own. */
 export type TouchpointChannel = "web" | "mobile_app" | "phone" | "in_person" | "email" | "chat" | "social" | "partner" | "other" | { custom: string };
+
+/**  One touchpoint held against its observations. */
+export type TouchpointGap = TouchpointGap_Serialize | TouchpointGap_Deserialize;
+
+/**  One touchpoint held against its observations. */
+export type TouchpointGap_Deserialize = {
+	touchpoint: string,
+	title: string,
+	stage: string,
+	moment_of_truth: boolean,
+	/**  Events matched to it. */
+	events: number,
+	/**  Cases with at least one such event. */
+	cases: number,
+	/**  cases / all cases. */
+	reach: number | null,
+	/**  Scored moments: event scores plus score-table rows, within the scale. */
+	observations: number,
+	event_scores: number,
+	table_scores: number,
+	mean?: number | null,
+	median?: number | null,
+	/**  10th percentile (linear interpolation, as numpy's default). */
+	p10?: number | null,
+	target?: number | null,
+	/**  mean − target. */
+	gap?: number | null,
+	adds_share?: number | null,
+	neutral_share?: number | null,
+	takes_away_share?: number | null,
+	/**
+	 *  From its first corridor step: the expected and the median observed time from the
+	 *  previous step.
+	 */
+	expected_secs_from_previous?: number | null,
+	median_secs_from_previous?: number | null,
+};
+
+/**  One touchpoint held against its observations. */
+export type TouchpointGap_Serialize = {
+	touchpoint: string,
+	title: string,
+	stage: string,
+	moment_of_truth: boolean,
+	/**  Events matched to it. */
+	events: number,
+	/**  Cases with at least one such event. */
+	cases: number,
+	/**  cases / all cases. */
+	reach: number | null,
+	/**  Scored moments: event scores plus score-table rows, within the scale. */
+	observations: number,
+	event_scores: number,
+	table_scores: number,
+	mean: number | null,
+	median: number | null,
+	/**  10th percentile (linear interpolation, as numpy's default). */
+	p10: number | null,
+	target: number | null,
+	/**  mean − target. */
+	gap: number | null,
+	adds_share: number | null,
+	neutral_share: number | null,
+	takes_away_share: number | null,
+	/**
+	 *  From its first corridor step: the expected and the median observed time from the
+	 *  previous step.
+	 */
+	expected_secs_from_previous: number | null,
+	median_secs_from_previous: number | null,
+};
 
 /**  A touchpoint named in a diff. */
 export type TouchpointRef = {
@@ -1291,6 +1970,38 @@ export type Touchpoint_Serialize = {
 	notes: string,
 	/**  The activity names under which this touchpoint appears in observed data. */
 	aliases: string[],
+};
+
+export type UnmatchedName = UnmatchedName_Serialize | UnmatchedName_Deserialize;
+
+export type UnmatchedName_Deserialize = {
+	name: string,
+	/**  Events (activities) or rows (subjects). */
+	count: number,
+	/**  Cases (activities; 0 for subjects). */
+	cases: number,
+	suggestion?: SuggestedTouchpoint | null,
+};
+
+export type UnmatchedName_Serialize = {
+	name: string,
+	/**  Events (activities) or rows (subjects). */
+	count: number,
+	/**  Cases (activities; 0 for subjects). */
+	cases: number,
+	suggestion: SuggestedTouchpoint | null,
+};
+
+export type VariantReport = {
+	/**  Activity names (shared between variants: a log may have many thousands). */
+	activities: string[],
+	count: number,
+	share: number | null,
+	cost: number,
+	worst_cost: number,
+	fitness: number | null,
+	outcome: CaseOutcome,
+	example_case: string,
 };
 
 /**  A dot vote: a room spreads dots over a set of cards to rank them. */
@@ -1362,6 +2073,74 @@ export type Weakness_Serialize = {
 	remedy: Remedy,
 	status: WorkStatus,
 	notes: string,
+};
+
+/**
+ *  Two reports and what changed from the first to the second. Every change is
+ *  `after − before`, `None` when either side has no value.
+ */
+export type WindowComparison = WindowComparison_Serialize | WindowComparison_Deserialize;
+
+/**
+ *  Two reports and what changed from the first to the second. Every change is
+ *  `after − before`, `None` when either side has no value.
+ */
+export type WindowComparison_Deserialize = {
+	before: GapReport_Deserialize,
+	after: GapReport_Deserialize,
+	/**  Per touchpoint, in the board order of the first report. */
+	touchpoints: WindowTouchpointChange_Deserialize[],
+	experience_change?: number | null,
+	mean_change?: number | null,
+	log_fitness_change?: number | null,
+	fitting_case_share_change?: number | null,
+};
+
+/**
+ *  Two reports and what changed from the first to the second. Every change is
+ *  `after − before`, `None` when either side has no value.
+ */
+export type WindowComparison_Serialize = {
+	before: GapReport_Serialize,
+	after: GapReport_Serialize,
+	/**  Per touchpoint, in the board order of the first report. */
+	touchpoints: WindowTouchpointChange_Serialize[],
+	experience_change: number | null,
+	mean_change: number | null,
+	log_fitness_change: number | null,
+	fitting_case_share_change: number | null,
+};
+
+export type WindowTouchpointChange = WindowTouchpointChange_Serialize | WindowTouchpointChange_Deserialize;
+
+export type WindowTouchpointChange_Deserialize = {
+	touchpoint: string,
+	title: string,
+	before_observations: number,
+	after_observations: number,
+	before_mean?: number | null,
+	after_mean?: number | null,
+	mean_change?: number | null,
+	before_reach: number | null,
+	after_reach: number | null,
+	reach_change: number | null,
+	before_gap?: number | null,
+	after_gap?: number | null,
+};
+
+export type WindowTouchpointChange_Serialize = {
+	touchpoint: string,
+	title: string,
+	before_observations: number,
+	after_observations: number,
+	before_mean: number | null,
+	after_mean: number | null,
+	mean_change: number | null,
+	before_reach: number | null,
+	after_reach: number | null,
+	reach_change: number | null,
+	before_gap: number | null,
+	after_gap: number | null,
 };
 
 /**  Where a piece of work stands. */

@@ -3,12 +3,11 @@
 //! files. Every write goes to a temporary file in the same folder, synced, then renamed over
 //! the target: a reader never sees half a file, and a failure leaves the old file as it was.
 
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use corridor_core::data::{self, DatasetKind, Quiet};
-use corridor_core::gap::{gap_report_with, Collector, Filter, GapReport, ReportOptions};
+use corridor_core::gap::{Filter, GapReport};
 use corridor_core::render::{self, Paper, RenderOptions};
 use corridor_core::report::tables::{gap_tables, tables_json, tables_zip};
 use corridor_core::report::{self, ReportGaps, ReportInputs};
@@ -187,39 +186,7 @@ impl Workspace {
         map: Id,
         all_variants: bool,
     ) -> Result<Option<(GapReport, String)>, StoreError> {
-        let m = self.get(map)?;
-        let datasets = self.datasets(map)?;
-        if datasets.is_empty() {
-            return Ok(None);
-        }
-        let mut collector = Collector::new();
-        for info in &datasets {
-            let reader = BufReader::with_capacity(1 << 16, self.dataset_reader(info.id)?);
-            let read = match info.settings.kind {
-                DatasetKind::EventLog => {
-                    data::read_events(reader, &info.settings, &mut collector, &mut Quiet)
-                }
-                DatasetKind::ScoreTable => {
-                    data::read_scores(reader, &info.settings, &mut collector, &mut Quiet)
-                }
-            };
-            read.map_err(|e| StoreError::DatasetSource {
-                name: info.name.clone(),
-                message: e.to_string(),
-            })?;
-        }
-        let log = collector
-            .finish(&mut Quiet)
-            .map_err(|e| export_err("the gap report", e))?;
-        let options = if all_variants {
-            ReportOptions::all_variants()
-        } else {
-            ReportOptions::default()
-        };
-        let report = gap_report_with(&m, &log, &Filter::all(), &options, &mut Quiet)
-            .map_err(|e| export_err("the gap report", e))?;
-        let names: Vec<&str> = datasets.iter().map(|d| d.name.as_str()).collect();
-        Ok(Some((report, names.join(", "))))
+        self.gap_report_filtered(map, &Filter::all(), all_variants)
     }
 
     /// A map as the bytes of `kind`. Pictures and the report include the gap colouring and

@@ -8,6 +8,7 @@
 mod datasets;
 mod error;
 mod files;
+mod gaps;
 mod guard;
 mod journal;
 mod keys;

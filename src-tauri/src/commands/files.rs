@@ -14,7 +14,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 /// Run `work` on a blocking thread, so the main thread and the IPC stay responsive.
-async fn off_main<T: Send + 'static>(
+pub(crate) async fn off_main<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
     tauri::async_runtime::spawn_blocking(work)

@@ -4,6 +4,7 @@
 pub mod datasets;
 pub mod edits;
 pub mod files;
+pub mod gaps;
 pub mod history;
 pub mod maps;
 pub mod story;

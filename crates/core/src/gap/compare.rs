@@ -23,6 +23,8 @@ pub struct WindowComparison {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// Named apart from the diff's `TouchpointChange` in the TypeScript bindings (JSON unchanged).
+#[serde(rename = "WindowTouchpointChange")]
 pub struct TouchpointChange {
     pub touchpoint: Id,
     pub title: String,

@@ -350,6 +350,8 @@ pub struct SuggestedTouchpoint {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// Named apart from the diff's `TouchpointRef` in the TypeScript bindings (JSON unchanged).
+#[serde(rename = "GapTouchpointRef")]
 pub struct TouchpointRef {
     pub touchpoint: Id,
     pub title: String,

@@ -55,6 +55,8 @@ pub struct GapOverlay {
 /// One touchpoint's observed score and its gap (observed − target).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// Named apart from the gap report's `TouchpointGap` in the TypeScript bindings.
+#[serde(rename = "PaintedGap")]
 pub struct TouchpointGap {
     pub observed: f64,
     /// observed − target; `None` when the touchpoint has no target.
