@@ -114,6 +114,10 @@ export const meanText = (v: number | null | undefined) =>
 export const shareText = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? "–" : `${Math.round(v * 100)}%`;
 
+/** A number with `digits` decimals; a dash for none. */
+export const fixedText = (v: number | null | undefined, digits = 2) =>
+  v === null || v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(digits);
+
 /** Below, near or above target, for people (the colour is never the only sign). */
 export function gapWords(gap: number | null | undefined): string {
   if (gap === null || gap === undefined || !Number.isFinite(gap)) return "no target or no data";
@@ -139,6 +143,8 @@ export interface GhostCard {
 export interface StageOverlay {
   report: StageReport;
   ghosts: GhostCard[];
+  /** Of its designed touchpoints, how many have an event or a score (data coverage). */
+  observedTouchpoints: number;
 }
 
 export interface BoardOverlay {
@@ -162,7 +168,17 @@ export function boardOverlay(map: JourneyMap, report: GapReport): BoardOverlay {
   const touchpoints = new Map(report.touchpoints.map((t) => [t.touchpoint, t]));
   const stageOf = new Map(map.touchpoints.map((t) => [t.id, t.stage]));
   const matched = new Map(report.activities.filter((a) => a.touchpoint).map((a) => [a.activity, a.touchpoint!]));
-  const stages = new Map<string, StageOverlay>(report.stages.map((s) => [s.stage, { report: s, ghosts: [] }]));
+  const unobserved = new Set(report.blind_spots.unobserved_touchpoints.map((t) => t.touchpoint));
+  const stages = new Map<string, StageOverlay>(
+    report.stages.map((s) => [
+      s.stage,
+      {
+        report: s,
+        ghosts: [],
+        observedTouchpoints: report.touchpoints.filter((t) => t.stage === s.stage && !unobserved.has(t.touchpoint)).length,
+      },
+    ]),
+  );
   const first = map.stages[0]?.id;
   for (const u of report.blind_spots.unmatched_activities) {
     let stage: string | undefined;
@@ -195,7 +211,7 @@ export function boardOverlay(map: JourneyMap, report: GapReport): BoardOverlay {
   return {
     touchpoints,
     stages,
-    unobserved: new Set(report.blind_spots.unobserved_touchpoints.map((t) => t.touchpoint)),
+    unobserved,
     span: gapSpan(report.score_scale),
     scale: report.score_scale,
   };
@@ -238,7 +254,7 @@ export function queryRows(rows: readonly PriorityRow[], q: PriorityQuery): Prior
       (text === "" || `${r.title} ${r.stageName} ${r.owner}`.toLocaleLowerCase().includes(text)),
   );
   const value = (r: PriorityRow): number | string =>
-    q.key === "title" ? r.title : q.key === "stage" ? r.stageName : q.key === "owner" ? r.owner : r[q.key];
+    q.key === "title" ? r.title : q.key === "stage" ? r.stageName : q.key === "owner" ? r.owner : (r[q.key] ?? 0);
   const sign = q.descending ? -1 : 1;
   return kept.sort((a, b) => {
     const x = value(a);
@@ -262,7 +278,7 @@ export function initiativeFor(map: JourneyMap, item: PriorityItem, today: Date):
   const initiative: Initiative = {
     id: newId(),
     title: `Close the gap at ${item.title}`,
-    description: `Observed ${gapWords(item.gap)} (impact ${scoreText(item.impact)}, rank ${item.rank} in the priority list).`,
+    description: `Observed ${gapWords(item.gap)} (impact ${fixedText(item.impact)}, rank ${item.rank} in the priority list).`,
     start: isoDate(today),
     end: isoDate(end),
     owner: tp?.owner ?? "service",
@@ -320,4 +336,22 @@ export function filterText(filter: GapFilter): string {
   if (filter.from) parts.push(`from ${filter.from.slice(0, 10)}`);
   if (filter.to) parts.push(`before ${filter.to.slice(0, 10)}`);
   return parts.length === 0 ? "all data" : parts.join(", ");
+}
+
+/** What a touchpoint's card shows of the report. */
+export interface CardGapInfo {
+  gap: TouchpointGap | null;
+  unobserved: boolean;
+  span: number;
+  scale: ScoreScale;
+}
+
+/** The card's part of the overlay (undefined when the report does not know the touchpoint). */
+export function cardGap(overlay: BoardOverlay, touchpoint: string): CardGapInfo {
+  return {
+    gap: overlay.touchpoints.get(touchpoint) ?? null,
+    unobserved: overlay.unobserved.has(touchpoint),
+    span: overlay.span,
+    scale: overlay.scale,
+  };
 }

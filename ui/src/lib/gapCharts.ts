@@ -3,7 +3,7 @@
 // sankey, heatmap; SVG renderer), so the bundle carries no more of it than that.
 
 import type { GapReport, JourneyMap } from "../ipc";
-import { gapColour, gapText, meanText, shareText } from "./gap";
+import { fixedText, gapColour, gapText, meanText, shareText } from "./gap";
 
 /** The colours a chart takes from the app's theme (CSS variables). */
 export interface Palette {
@@ -209,14 +209,14 @@ export function priorityImpact(report: GapReport, p: Palette = LIGHT, limit = 12
           name: "Impact",
           type: "bar",
           data: items.map((i) => ({ value: i.impact, itemStyle: { color: gapColour(i.gap, span).fill } })),
-          label: { show: true, position: "right", color: p.text, formatter: (x: { value: number }) => x.value.toFixed(2) },
+          label: { show: true, position: "right", color: p.text, formatter: (x: { value: number | null }) => fixedText(x.value) },
         },
       ],
     },
     table: {
       caption: "Negative gaps by impact (|gap| × reach × weight)",
       head: ["Rank", "Touchpoint", "Gap", "Reach", "Weight", "Impact"],
-      rows: items.map((i) => [String(i.rank), i.title, gapText(i.gap), shareText(i.reach), String(i.weight), i.impact.toFixed(2)]),
+      rows: items.map((i) => [String(i.rank), i.title, gapText(i.gap), shareText(i.reach), String(i.weight), fixedText(i.impact)]),
     },
   };
 }
@@ -277,7 +277,7 @@ export function variantFlow(report: GapReport, p: Palette = LIGHT, limit = 8, de
         String(v.count),
         shareText(v.share),
         v.outcome.replace("_", " "),
-        v.fitness.toFixed(2),
+        fixedText(v.fitness),
         v.activities.join(" → "),
       ]),
     },
@@ -351,8 +351,25 @@ export function rollUps(report: GapReport, which: "departments" | "control", p: 
         meanText(g.target),
         g.experience === null ? "–" : g.experience.toFixed(0),
         String(g.negative_gaps),
-        g.impact.toFixed(2),
+        fixedText(g.impact),
       ]),
     },
+  };
+}
+
+/** The chart colours of the theme shown now (the app's CSS variables). */
+export function readPalette(): Palette {
+  if (typeof document === "undefined") return LIGHT;
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const bg = v("--bg", "#f3f5f8");
+  const dark = bg.startsWith("#") && bg.length === 7 && parseInt(bg.slice(1, 3), 16) < 80;
+  return {
+    text: v("--text", LIGHT.text),
+    muted: v("--muted", LIGHT.muted),
+    border: v("--border", LIGHT.border),
+    surface: v("--surface", LIGHT.surface),
+    accent: dark ? v("--rule", LIGHT.accent) : v("--brand", LIGHT.accent),
+    theme: dark ? "dark" : "light",
   };
 }
