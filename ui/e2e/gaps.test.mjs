@@ -103,7 +103,10 @@ test("G shows the overlay: each card's observed score and the stage figures are 
     const text = await head.textContent();
     if (s.drop_off !== null) assert.match(text, new RegExp(`Drop-off\\s*${s.drop_off} \\(`), s.name);
   }
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, "gap-overlay.png") });
+  if (SHOTS) {
+    await page.getByRole("region", { name: "Board", exact: true }).evaluate((el) => (el.scrollTop = 230));
+    await page.screenshot({ path: join(SHOTS, "gap-overlay.png") });
+  }
 
   await page.keyboard.press("g");
   await until(async () => (await page.locator("[data-observed]").count()) === 0);
@@ -266,6 +269,7 @@ test("every chart is drawn (SVG), named, and has its table; light and dark", asy
     await page.screenshot({ path: join(SHOTS, "gaps-view-dark.png"), fullPage: true });
     await page.getByRole("tab", { name: "Board" }).click();
     await showGaps(page);
+    await page.getByRole("region", { name: "Board", exact: true }).evaluate((el) => (el.scrollTop = 230));
     await page.screenshot({ path: join(SHOTS, "gap-overlay-dark.png") });
   }
 });

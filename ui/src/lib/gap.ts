@@ -4,7 +4,9 @@
 // comes from the backend's report (docs/gaps.md); this module only arranges it.
 
 import type {
+  Department,
   Edit,
+  TouchpointChannel,
   GapFilter,
   GapReport,
   Initiative,
@@ -15,6 +17,7 @@ import type {
   TouchpointGap,
 } from "../ipc";
 import { scoreText } from "./format";
+import { channelLabel, departmentLabel } from "./labels";
 import { isoDate, newId } from "./story";
 
 // ---------------------------------------------------------------------------------------------
@@ -63,7 +66,7 @@ export function gapColour(
   theme: "light" | "dark" = "light",
 ): { fill: string; text: string } {
   if (gap === null || gap === undefined || !Number.isFinite(gap)) {
-    return { fill: hex(NEUTRAL[theme]), text: theme === "dark" ? "#e4ebf1" : "#17232e" };
+    return { fill: hex(NEUTRAL[theme]), text: theme === "dark" ? "#ffffff" : "#000000" };
   }
   const t = Math.min(1, Math.abs(gap) / (span > 0 ? span : 2));
   const near = NEUTRAL[theme];
@@ -71,7 +74,10 @@ export function gapColour(
   let c: Rgb;
   if (t < 0.1) c = mix(near, gap < 0 ? BELOW[2]! : ABOVE[0]!, t / 0.1);
   else c = gap < 0 ? along([...BELOW].reverse(), (t - 0.1) / 0.9) : along(ABOVE, (t - 0.1) / 0.9);
-  return { fill: hex(c), text: luminance(c) > 0.42 ? "#17232e" : "#ffffff" };
+  // Black or white, whichever stands out more: one of them always reaches 4.5:1 (the worst
+  // case, a fill of luminance 0.18, gives 4.58 with both).
+  const l = luminance(c);
+  return { fill: hex(c), text: (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff" };
 }
 
 /** Relative luminance (WCAG) of an sRGB colour. */
@@ -113,6 +119,16 @@ export const meanText = (v: number | null | undefined) =>
 /** A share as a whole percentage ("42%"); a dash for none. */
 export const shareText = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? "–" : `${Math.round(v * 100)}%`;
+
+/** An owner department as the report names it (`e_commerce`, or a custom name), for people. */
+export const ownerText = (owner: string) => departmentLabel(owner as Department);
+
+/** A channel as the report names it (`in_person`, or a custom name), for people. */
+export const channelText = (channel: string) => channelLabel(channel as TouchpointChannel);
+
+/** A control group (`owned`, `intermediary`), for people. */
+export const controlText = (group: string) =>
+  group === "owned" ? "Owned" : group === "intermediary" ? "Via intermediary" : group;
 
 /** A number with `digits` decimals; a dash for none. */
 export const fixedText = (v: number | null | undefined, digits = 2) =>
@@ -251,10 +267,10 @@ export function queryRows(rows: readonly PriorityRow[], q: PriorityQuery): Prior
     (r) =>
       (q.stage === "" || r.stage === q.stage) &&
       (q.owner === "" || r.owner === q.owner) &&
-      (text === "" || `${r.title} ${r.stageName} ${r.owner}`.toLocaleLowerCase().includes(text)),
+      (text === "" || `${r.title} ${r.stageName} ${r.owner} ${ownerText(r.owner)}`.toLocaleLowerCase().includes(text)),
   );
   const value = (r: PriorityRow): number | string =>
-    q.key === "title" ? r.title : q.key === "stage" ? r.stageName : q.key === "owner" ? r.owner : (r[q.key] ?? 0);
+    q.key === "title" ? r.title : q.key === "stage" ? r.stageName : q.key === "owner" ? ownerText(r.owner) : (r[q.key] ?? 0);
   const sign = q.descending ? -1 : 1;
   return kept.sort((a, b) => {
     const x = value(a);

@@ -3,7 +3,7 @@
 // sankey, heatmap; SVG renderer), so the bundle carries no more of it than that.
 
 import type { GapReport, JourneyMap } from "../ipc";
-import { fixedText, gapColour, gapText, meanText, shareText } from "./gap";
+import { channelText, controlText, fixedText, gapColour, ownerText, gapText, meanText, shareText } from "./gap";
 
 /** The colours a chart takes from the app's theme (CSS variables). */
 export interface Palette {
@@ -42,10 +42,12 @@ export interface ChartSpec {
 }
 
 const BLUE = "#2166ac";
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 const ORANGE = "#e08214";
 const base = (p: Palette) => ({
   animation: false,
-  textStyle: { color: p.text, fontFamily: "inherit" },
+  // A named font: ECharts measures text for layout, and "inherit" measures wrong.
+  textStyle: { color: p.text, fontFamily: FONT },
   tooltip: { trigger: "item", confine: true },
 });
 const axis = (p: Palette) => ({
@@ -72,8 +74,8 @@ export function emotionVsObserved(map: JourneyMap, report: GapReport, p: Palette
     option: {
       ...base(p),
       tooltip: { trigger: "axis", confine: true },
-      legend: { top: 0, textStyle: { color: p.text } },
-      grid: { left: 48, right: 48, top: 36, bottom: 72 },
+      legend: { top: 0, itemGap: 18, textStyle: { color: p.text, fontFamily: FONT } },
+      grid: { left: 48, right: 48, top: 44, bottom: 8, containLabel: true },
       xAxis: {
         type: "category",
         data: steps.map((s) => s.label),
@@ -142,7 +144,7 @@ export function stageFunnel(report: GapReport, p: Palette = LIGHT): ChartSpec {
     option: {
       ...base(p),
       tooltip: { trigger: "axis", confine: true },
-      legend: { top: 0, textStyle: { color: p.text } },
+      legend: { top: 0, itemGap: 18, textStyle: { color: p.text, fontFamily: FONT } },
       grid: { left: 56, right: 24, top: 36, bottom: 40 },
       xAxis: { type: "category", data: stages.map((s) => s.name), ...axis(p) },
       yAxis: { type: "value", name: "Cases", ...axis(p), nameTextStyle: { color: p.muted } },
@@ -195,7 +197,7 @@ export function priorityImpact(report: GapReport, p: Palette = LIGHT, limit = 12
     height: Math.max(160, 36 + items.length * 28),
     option: {
       ...base(p),
-      grid: { left: 200, right: 56, top: 8, bottom: 28 },
+      grid: { left: 16, right: 56, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", name: "Impact", ...axis(p), nameTextStyle: { color: p.muted } },
       yAxis: {
         type: "category",
@@ -222,13 +224,33 @@ export function priorityImpact(report: GapReport, p: Palette = LIGHT, limit = 12
 }
 
 /**
- * The most frequent variants as a flow: a node per activity at each position, so the graph has
- * no cycles. Variants that follow the corridor are drawn in the accent colour, others grey.
+ * Activity pairs that are a step of the corridor: the first matched to one step's touchpoint,
+ * the second to the next step's.
  */
-export function variantFlow(report: GapReport, p: Palette = LIGHT, limit = 8, depth = 8): ChartSpec {
+export function corridorPairs(report: GapReport): Set<string> {
+  const byTouchpoint = new Map<string, string[]>();
+  for (const a of report.activities) {
+    if (!a.touchpoint) continue;
+    byTouchpoint.set(a.touchpoint, [...(byTouchpoint.get(a.touchpoint) ?? []), a.activity]);
+  }
+  const pairs = new Set<string>();
+  for (let k = 1; k < report.corridor.length; k++) {
+    for (const from of byTouchpoint.get(report.corridor[k - 1]!.touchpoint) ?? []) {
+      for (const to of byTouchpoint.get(report.corridor[k]!.touchpoint) ?? []) pairs.add(`${from}\u0000${to}`);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The most frequent variants as a flow: a node per activity at each position, so the graph has
+ * no cycles. Links that are a step of the corridor are drawn in blue, the others grey.
+ */
+export function variantFlow(report: GapReport, p: Palette = LIGHT, limit = 10, depth = 6): ChartSpec {
   const variants = report.variants.slice(0, limit);
+  const onCorridor = corridorPairs(report);
   const nodes = new Map<string, { name: string; label: string; depth: number }>();
-  const links = new Map<string, { source: string; target: string; value: number; follows: number }>();
+  const links = new Map<string, { source: string; target: string; value: number; corridor: boolean }>();
   for (const v of variants) {
     const acts = v.activities.slice(0, depth);
     acts.forEach((a, i) => {
@@ -237,36 +259,45 @@ export function variantFlow(report: GapReport, p: Palette = LIGHT, limit = 8, de
       if (i === 0) return;
       const from = `${i}·${acts[i - 1]}`;
       const key = `${from}→${id}`;
-      const link = links.get(key) ?? { source: from, target: id, value: 0, follows: 0 };
+      const link = links.get(key) ?? { source: from, target: id, value: 0, corridor: onCorridor.has(`${acts[i - 1]}\u0000${a}`) };
       link.value += v.count;
-      if (v.outcome === "follows") link.follows += v.count;
       links.set(key, link);
     });
   }
   const labels = new Map([...nodes.values()].map((n) => [n.name, n.label]));
+  const columns = Math.max(1, ...[...nodes.values()].map((n) => n.depth + 1));
   return {
-    label: `Variants: the ${variants.length} most frequent paths, the corridor's highlighted`,
-    height: 340,
+    label: `Variants: the ${variants.length} most frequent paths, corridor steps in blue`,
+    height: 380,
     option: {
       ...base(p),
       series: [
         {
           type: "sankey",
           left: 8,
-          right: 120,
+          right: 110,
           top: 8,
           bottom: 8,
-          nodeGap: 10,
+          nodeGap: 14,
+          nodeWidth: 12,
           draggable: false,
+          layoutIterations: 32,
           emphasis: { focus: "adjacency" },
           data: [...nodes.values()].map((n) => ({ name: n.name, depth: n.depth, itemStyle: { color: p.accent } })),
           links: [...links.values()].map((l) => ({
             source: l.source,
             target: l.target,
             value: l.value,
-            lineStyle: { color: l.follows * 2 >= l.value ? BLUE : p.muted, opacity: l.follows * 2 >= l.value ? 0.55 : 0.25 },
+            lineStyle: { color: l.corridor ? BLUE : p.muted, opacity: l.corridor ? 0.6 : 0.22 },
           })),
-          label: { color: p.text, fontSize: 11, formatter: (x: { name: string }) => short(labels.get(x.name) ?? x.name, 20) },
+          label: {
+            color: p.text,
+            fontSize: 11,
+            fontFamily: FONT,
+            width: Math.max(60, Math.floor(560 / columns) - 24),
+            overflow: "truncate",
+            formatter: (x: { name: string }) => labels.get(x.name) ?? x.name,
+          },
         },
       ],
     },
@@ -287,6 +318,7 @@ export function variantFlow(report: GapReport, p: Palette = LIGHT, limit = 8, de
 /** Switches between channels from one event of a case to the next. */
 export function channelMatrix(report: GapReport, p: Palette = LIGHT): ChartSpec {
   const names = report.channels.channels.map((c) => c.channel);
+  const shown = names.map(channelText);
   const max = Math.max(1, ...report.channels.matrix.map((m) => m.count));
   const light = p.theme === "light" ? [240, 244, 248] : [30, 42, 54];
   const cell = (count: number) => {
@@ -304,15 +336,23 @@ export function channelMatrix(report: GapReport, p: Palette = LIGHT): ChartSpec 
     height: Math.max(220, 80 + names.length * 36),
     option: {
       ...base(p),
-      grid: { left: 96, right: 16, top: 16, bottom: 56 },
-      xAxis: { type: "category", data: names, name: "to", ...axis(p), splitArea: { show: false } },
-      yAxis: { type: "category", data: names, name: "from", inverse: true, ...axis(p) },
+      grid: { left: 16, right: 16, top: 16, bottom: 28, containLabel: true },
+      xAxis: {
+        type: "category",
+        data: shown,
+        name: "to channel",
+        nameLocation: "middle",
+        nameGap: 48,
+        ...axis(p),
+        axisLabel: { color: p.muted, interval: 0, rotate: 30 },
+      },
+      yAxis: { type: "category", data: shown, name: "from", inverse: true, ...axis(p), axisLabel: { color: p.muted, interval: 0 } },
       series: [{ type: "heatmap", data, label: { show: true }, itemStyle: { borderColor: p.surface, borderWidth: 2 } }],
     },
     table: {
       caption: `Channel switches (${report.channels.switches} of ${report.channels.steps} steps, ${shareText(report.channels.switch_share)})`,
       head: ["From", "To", "Switches"],
-      rows: report.channels.matrix.map((m) => [m.from, m.to, String(m.count)]),
+      rows: report.channels.matrix.map((m) => [channelText(m.from), channelText(m.to), String(m.count)]),
     },
   };
 }
@@ -321,21 +361,22 @@ export function channelMatrix(report: GapReport, p: Palette = LIGHT): ChartSpec 
 export function rollUps(report: GapReport, which: "departments" | "control", p: Palette = LIGHT): ChartSpec {
   const groups = which === "departments" ? report.departments : report.control;
   const title = which === "departments" ? "Owner department" : "Control";
+  const name = which === "departments" ? ownerText : controlText;
   return {
     label: `${title} roll-up: mean score against target`,
     height: Math.max(200, 60 + groups.length * 34),
     option: {
       ...base(p),
       tooltip: { trigger: "axis", confine: true },
-      legend: { top: 0, textStyle: { color: p.text } },
-      grid: { left: 110, right: 40, top: 32, bottom: 28 },
+      legend: { top: 0, itemGap: 18, textStyle: { color: p.text, fontFamily: FONT } },
+      grid: { left: 16, right: 40, top: 36, bottom: 8, containLabel: true },
       xAxis: {
         type: "value",
         min: report.score_scale.min ?? undefined,
         max: report.score_scale.max ?? undefined,
         ...axis(p),
       },
-      yAxis: { type: "category", inverse: true, data: groups.map((g) => g.group), ...axis(p), axisLabel: { color: p.text } },
+      yAxis: { type: "category", inverse: true, data: groups.map((g) => name(g.group)), ...axis(p), axisLabel: { color: p.text } },
       series: [
         { name: "Observed mean", type: "bar", data: groups.map((g) => g.mean), itemStyle: { color: BLUE } },
         { name: "Target", type: "bar", data: groups.map((g) => g.target), itemStyle: { color: ORANGE } },
@@ -345,7 +386,7 @@ export function rollUps(report: GapReport, which: "departments" | "control", p: 
       caption: `${title}: observed mean, target and impact of the negative gaps`,
       head: [title, "Touchpoints (observed)", "Mean", "Target", "Experience", "Negative gaps", "Impact"],
       rows: groups.map((g) => [
-        g.group,
+        name(g.group),
         `${g.touchpoints} (${g.observed})`,
         meanText(g.mean),
         meanText(g.target),
