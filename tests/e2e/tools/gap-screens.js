@@ -14,6 +14,8 @@ const session = await launch({ workspace });
 const { browser } = session;
 try {
   await browser.setWindowSize(1440, 900).catch(() => {});
+  // Light first (the webview may follow a dark system), dark at the end.
+  await browser.execute(() => (document.documentElement.dataset.theme = 'light'));
   const entry = await browser.$(byText(retail.title));
   await entry.waitForDisplayed({ timeout: 30000 });
   await entry.click();

@@ -332,7 +332,7 @@ export function channelMatrix(report: GapReport, p: Palette = LIGHT): ChartSpec 
     label: { color: m.count / max > 0.5 ? "#ffffff" : p.text },
   }));
   return {
-    label: "Channel switches: from the channel of one event to the next",
+    label: "Channel switches: from the channel of one event (rows) to the channel of the next (columns)",
     height: Math.max(220, 80 + names.length * 36),
     option: {
       ...base(p),
@@ -346,7 +346,7 @@ export function channelMatrix(report: GapReport, p: Palette = LIGHT): ChartSpec 
         ...axis(p),
         axisLabel: { color: p.muted, interval: 0, rotate: 30 },
       },
-      yAxis: { type: "category", data: shown, name: "from", inverse: true, ...axis(p), axisLabel: { color: p.muted, interval: 0 } },
+      yAxis: { type: "category", data: shown, inverse: true, ...axis(p), axisLabel: { color: p.muted, interval: 0 } },
       series: [{ type: "heatmap", data, label: { show: true }, itemStyle: { borderColor: p.surface, borderWidth: 2 } }],
     },
     table: {
