@@ -208,6 +208,7 @@ test("Create initiative adds an initiative linked to the gap's touchpoint, as an
   assert.equal(stored.story.initiatives.length, before + 1);
   assert.equal(stored.story.initiatives.at(-1).touchpoints[0], item.touchpoint);
   await page.locator(`tr[data-touchpoint="${item.touchpoint}"]`).getByText("In the plan").waitFor();
+  await page.getByRole("status").filter({ hasText: `Close the gap at ${item.title}` }).waitFor();
 
   await page.getByRole("tab", { name: "Board" }).click();
   await page.getByRole("region", { name: "Board", exact: true }).focus();
