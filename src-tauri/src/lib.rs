@@ -6,16 +6,19 @@ mod dialogs;
 mod error;
 mod events;
 mod state;
+mod workshop;
 
 pub use error::{AppError, ErrorCode};
-pub use events::{LibraryChange, LibraryChanged, MapChanged, WorkspaceChanged};
+pub use events::{
+    IdeasChanged, LibraryChange, LibraryChanged, MapChanged, VoteChanged, WorkspaceChanged,
+};
 pub use state::WorkspaceInfo;
 
 use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, files, gaps, history, maps, story, workspace};
+    use commands::{datasets, edits, files, gaps, history, maps, story, workshop, workspace};
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -49,11 +52,24 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::file_launch,
             files::files_recent,
             files::map_export,
+            workshop::workshop_status,
+            workshop::workshop_start,
+            workshop::workshop_vote_open,
+            workshop::workshop_vote_type,
+            workshop::workshop_vote_close,
+            workshop::workshop_vote_resume,
+            workshop::workshop_round_open,
+            workshop::workshop_round_reveal,
+            workshop::workshop_end,
+            workshop::workshop_summary,
+            workshop::workshop_summary_export,
         ])
         .events(tauri_specta::collect_events![
             MapChanged,
             WorkspaceChanged,
-            LibraryChanged
+            LibraryChanged,
+            VoteChanged,
+            IdeasChanged
         ])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
         // TypeScript `number` holds them exactly.
@@ -84,6 +100,7 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open(workspace).with_launch_file(file))
+        .manage(std::sync::Arc::new(workshop::WorkshopService::default()))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -94,6 +111,9 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
                 // Close the workspace cleanly: the next start opens it without a safety copy.
+                // The room server stops; an open vote's journal stays for the next start.
+                app.state::<std::sync::Arc<workshop::WorkshopService>>()
+                    .shutdown();
                 app.state::<state::AppState>().close();
             }
         });

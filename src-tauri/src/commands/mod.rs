@@ -8,4 +8,5 @@ pub mod gaps;
 pub mod history;
 pub mod maps;
 pub mod story;
+pub mod workshop;
 pub mod workspace;
