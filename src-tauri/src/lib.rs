@@ -58,6 +58,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             workshop::workshop_vote_type,
             workshop::workshop_vote_close,
             workshop::workshop_vote_resume,
+            workshop::workshop_vote_results,
             workshop::workshop_round_open,
             workshop::workshop_round_reveal,
             workshop::workshop_end,

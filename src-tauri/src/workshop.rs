@@ -694,6 +694,15 @@ impl WorkshopService {
     }
 }
 
+/// The result of `vote` of `map`, most dots first.
+pub fn results(ws: &Workspace, map: Id, vote: Id) -> Result<Vec<Ranked>, AppError> {
+    let current = ws.get(map)?;
+    let vote = current
+        .vote(vote)
+        .ok_or_else(|| failed(ErrorCode::NotFound, "this map has no such vote"))?;
+    Ok(ranking(&vote.tallies))
+}
+
 /// Write the summary at the path the user chose, whole or not at all.
 pub fn write_summary(path: &Path, text: &str) -> Result<corridor_store::Written, AppError> {
     let tmp = path.with_extension("md.part");

@@ -106,6 +106,8 @@ export const commands = {
 	workshopVoteClose: (map: string, decision: string) => typedError<Applied, AppError>(__TAURI_INVOKE("workshop_vote_close", { map, decision })),
 	/**  Take up the map's interrupted vote again, with the dots its journal kept. */
 	workshopVoteResume: (map: string) => typedError<OpenVote_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_resume", { map })),
+	/**  A closed vote's result, most dots first (ties share a rank). */
+	workshopVoteResults: (map: string, vote: string) => typedError<Ranked[], AppError>(__TAURI_INVOKE("workshop_vote_results", { map, vote })),
 	/**  Open a private brainstorm round for `stage` and `lane`; the room server starts. */
 	workshopRoundOpen: (map: string, stage: string, lane: string, prompt: string) => typedError<OpenRound, AppError>(__TAURI_INVOKE("workshop_round_open", { map, stage, lane, prompt })),
 	/**  Reveal the open round: its ideas land as lane cards without author; the server stops. */

@@ -201,3 +201,14 @@ pub async fn workshop_summary_export(
     };
     crate::workshop::write_summary(&path, &text).map(Some)
 }
+
+/// A closed vote's result, most dots first (ties share a rank).
+#[tauri::command]
+#[specta::specta]
+pub async fn workshop_vote_results(
+    state: State<'_, AppState>,
+    map: Id,
+    vote: Id,
+) -> Result<Vec<corridor_core::workshop::Ranked>, AppError> {
+    crate::workshop::results(&*state.workspace()?, map, vote)
+}
