@@ -6,16 +6,17 @@ mod dialogs;
 mod error;
 mod events;
 mod state;
+mod windows;
 
 pub use error::{AppError, ErrorCode};
-pub use events::{LibraryChange, LibraryChanged, MapChanged, WorkspaceChanged};
+pub use events::{LibraryChange, LibraryChanged, MapChanged, PresentChanged, WorkspaceChanged};
 pub use state::WorkspaceInfo;
 
 use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, files, gaps, history, maps, story, workspace};
+    use commands::{datasets, edits, files, gaps, history, maps, present, story, workspace};
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -49,11 +50,22 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::file_launch,
             files::files_recent,
             files::map_export,
+            present::present_start,
+            present::present_get,
+            present::present_go,
+            present::present_spotlight,
+            present::present_details,
+            present::present_timer,
+            present::present_captured,
+            present::present_audience,
+            present::present_fullscreen,
+            present::present_stop,
         ])
         .events(tauri_specta::collect_events![
             MapChanged,
             WorkspaceChanged,
-            LibraryChanged
+            LibraryChanged,
+            PresentChanged
         ])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
         // TypeScript `number` holds them exactly.
@@ -84,6 +96,8 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open(workspace).with_launch_file(file))
+        .manage(windows::Presenting::default())
+        .on_window_event(windows::on_window_event)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -7,5 +7,6 @@ pub mod files;
 pub mod gaps;
 pub mod history;
 pub mod maps;
+pub mod present;
 pub mod story;
 pub mod workspace;
