@@ -409,7 +409,8 @@ mod tests {
 
     #[test]
     fn the_audience_goes_on_the_screen_the_presenter_is_not_on() {
-        let cases: [(&[Screen], Option<(i32, i32)>, Option<usize>); 6] = [
+        type Case<'a> = (&'a [Screen], Option<(i32, i32)>, Option<usize>);
+        let cases: [Case; 6] = [
             (&[LAPTOP], Some((900, 500)), None),
             (&[], None, None),
             (&[LAPTOP, PROJECTOR], Some((900, 500)), Some(1)),

@@ -70,7 +70,8 @@ pub async fn present_details(
     shown: bool,
 ) -> Result<PresentView, AppError> {
     presenting.change(&window, state.workspace()?.as_ref(), |p, _| {
-        Ok(p.set_details(shown))
+        p.set_details(shown);
+        Ok(())
     })
 }
 
