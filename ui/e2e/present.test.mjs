@@ -199,11 +199,16 @@ test("captures typed on the keyboard land as lane cards in the stage on screen, 
     [edits[0].item.lane_card.id, edits[1].edits[1].item.lane_card.id],
   );
 
-  // Ctrl+Z outside the fields undoes the last capture.
-  await page.keyboard.press("Escape"); // the empty field: Escape leaves present mode...
+  // Escape in the field with text clears it and stays; in the empty field it leaves.
+  await page.keyboard.type("half a thought");
+  await page.keyboard.press("Escape");
+  assert.equal(await field.inputValue(), "");
+  assert.equal(await page.getByTestId("presenter-view").count(), 1, "still presenting");
+  assert.equal((await callsOf(page, "present_stop")).length, 0);
+  await page.keyboard.press("Escape");
   await page.getByRole("region", { name: "Board", exact: true }).waitFor();
-  const undone = await callsOf(page, "maps_undo");
-  assert.equal(undone.length, 0, "leaving is not undoing");
+  assert.equal((await callsOf(page, "maps_undo")).length, 0, "leaving is not undoing");
+  // Ctrl+Z outside the fields undoes the last capture.
   await page.keyboard.press("F5");
   await page.keyboard.press("p");
   await page.getByTestId("presenter-view").waitFor();

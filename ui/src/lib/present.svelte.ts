@@ -47,13 +47,16 @@ export class PresentSession {
     this.tick();
   }
 
-  /** Read the presentation from the backend (a window that opens while it runs). */
+  /**
+   * Read the presentation from the backend (a window that opens while it runs). A failure here
+   * only means none is known: nothing to show, and the next command says what is wrong.
+   */
   async load(): Promise<void> {
     try {
       const view = await this.backend.presentGet();
       this.take(view, view?.seq ?? this.seq);
-    } catch (err) {
-      this.error = ipc.toIpcError(err);
+    } catch {
+      // No presentation to join.
     }
   }
 
