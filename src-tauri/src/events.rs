@@ -38,6 +38,17 @@ pub struct LibraryChanged {
     pub origin: String,
 }
 
+/// The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+/// started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+/// news older than what it shows.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct PresentChanged {
+    pub view: Option<crate::windows::PresentView>,
+    pub seq: u64,
+    /// The label of the window the change came from.
+    pub origin: String,
+}
+
 /// How the list of maps changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]

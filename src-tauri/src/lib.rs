@@ -6,11 +6,13 @@ mod dialogs;
 mod error;
 mod events;
 mod state;
+mod windows;
 mod workshop;
 
 pub use error::{AppError, ErrorCode};
 pub use events::{
-    IdeasChanged, LibraryChange, LibraryChanged, MapChanged, VoteChanged, WorkspaceChanged,
+    IdeasChanged, LibraryChange, LibraryChanged, MapChanged, PresentChanged, VoteChanged,
+    WorkspaceChanged,
 };
 pub use state::WorkspaceInfo;
 
@@ -18,7 +20,9 @@ use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, files, gaps, history, maps, story, workshop, workspace};
+    use commands::{
+        datasets, edits, files, gaps, history, maps, present, story, workshop, workspace,
+    };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -52,6 +56,16 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::file_launch,
             files::files_recent,
             files::map_export,
+            present::present_start,
+            present::present_get,
+            present::present_go,
+            present::present_spotlight,
+            present::present_details,
+            present::present_timer,
+            present::present_captured,
+            present::present_audience,
+            present::present_fullscreen,
+            present::present_stop,
             workshop::workshop_status,
             workshop::workshop_start,
             workshop::workshop_vote_open,
@@ -69,6 +83,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             MapChanged,
             WorkspaceChanged,
             LibraryChanged,
+            PresentChanged,
             VoteChanged,
             IdeasChanged
         ])
@@ -102,6 +117,8 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open(workspace).with_launch_file(file))
         .manage(std::sync::Arc::new(workshop::WorkshopService::default()))
+        .manage(windows::Presenting::default())
+        .on_window_event(windows::on_window_event)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

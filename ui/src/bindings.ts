@@ -91,6 +91,29 @@ export const commands = {
 	 *  file there, whole or not at all, off the main thread. `None` when the dialog was cancelled.
 	 */
 	mapExport: (map: string, kind: ExportKind) => typedError<Written | null, AppError>(__TAURI_INVOKE("map_export", { map, kind })),
+	/**
+	 *  Present `map` from the stage at position `stage` (from 0): full screen, or on the second
+	 *  display's audience window when there is one.
+	 */
+	presentStart: (map: string, stage: number) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_start", { map, stage })),
+	/**  The presentation running now, if any (a window opening asks this first). */
+	presentGet: () => typedError<PresentView_Serialize | null, AppError>(__TAURI_INVOKE("present_get")),
+	/**  Go to another stage. */
+	presentGo: (to: StageMove) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_go", { to })),
+	/**  Move the spotlight among the touchpoints of the stage on screen. */
+	presentSpotlight: (to: SpotlightMove) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_spotlight", { to })),
+	/**  Show or hide the details. */
+	presentDetails: (shown: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_details", { shown })),
+	/**  Set, start, pause, lengthen or reset the timer. */
+	presentTimer: (action: TimerAction) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_timer", { action })),
+	/**  Note a lane card captured while presenting (after its edit landed), for the summary. */
+	presentCaptured: (card: string) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_captured", { card })),
+	/**  Open or close the audience window. */
+	presentAudience: (open: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_audience", { open })),
+	/**  Put the calling window in full screen, or take it out. */
+	presentFullscreen: (on: boolean) => typedError<null, AppError>(__TAURI_INVOKE("present_fullscreen", { on })),
+	/**  Leave present mode: back to the board. */
+	presentStop: () => typedError<null, AppError>(__TAURI_INVOKE("present_stop")),
 	/**  What runs for the map's workshop now: an open vote, an open round, an interrupted vote. */
 	workshopStatus: (map: string) => typedError<WorkshopStatus_Serialize, AppError>(__TAURI_INVOKE("workshop_status", { map })),
 	/**
@@ -125,6 +148,7 @@ export const events = {
 	ideasChanged: makeEvent<IdeasChanged, IdeasChanged>("ideas-changed"),
 	libraryChanged: makeEvent<LibraryChanged, LibraryChanged>("library-changed"),
 	mapChanged: makeEvent<MapChanged, MapChanged>("map-changed"),
+	presentChanged: makeEvent<PresentChanged_Serialize, PresentChanged_Deserialize>("present-changed"),
 	voteChanged: makeEvent<VoteChanged_Serialize, VoteChanged_Deserialize>("vote-changed"),
 	workspaceChanged: makeEvent<WorkspaceChanged_Serialize, WorkspaceChanged_Deserialize>("workspace-changed"),
 };
@@ -700,6 +724,8 @@ export type ErrorCode =
 "revision_gone" | 
 /**  A file is not a readable map, or a dataset's source cannot be read. */
 "bad_file" | 
+/**  A window could not be opened, closed or made full screen (present mode). */
+"window" | 
 /**  The user cancelled; nothing was changed. */
 "cancelled" | 
 /**  The store failed to read or write. */
@@ -1447,6 +1473,98 @@ export type Persona_Serialize = {
 	ideal_customer_notes: string,
 };
 
+/**
+ *  The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+ *  started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+ *  news older than what it shows.
+ */
+export type PresentChanged = PresentChanged_Serialize | PresentChanged_Deserialize;
+
+/**
+ *  The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+ *  started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+ *  news older than what it shows.
+ */
+export type PresentChanged_Deserialize = {
+	view?: PresentView_Deserialize | null,
+	seq: number,
+	/**  The label of the window the change came from. */
+	origin: string,
+};
+
+/**
+ *  The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+ *  started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+ *  news older than what it shows.
+ */
+export type PresentChanged_Serialize = {
+	view: PresentView_Serialize | null,
+	seq: number,
+	/**  The label of the window the change came from. */
+	origin: string,
+};
+
+/**  The presentation as every window sees it. */
+export type PresentView = PresentView_Serialize | PresentView_Deserialize;
+
+/**  The presentation as every window sees it. */
+export type PresentView_Deserialize = {
+	/**  Grows with every change: a window keeps the highest it has seen and ignores older news. */
+	seq: number,
+	presentation: Presentation_Deserialize,
+	/**  Whether the audience window is open. */
+	audience: boolean,
+};
+
+/**  The presentation as every window sees it. */
+export type PresentView_Serialize = {
+	/**  Grows with every change: a window keeps the highest it has seen and ignores older news. */
+	seq: number,
+	presentation: Presentation_Serialize,
+	/**  Whether the audience window is open. */
+	audience: boolean,
+};
+
+/**
+ *  A map on the projector: the stage shown, the spotlight, details, the timer, and what was
+ *  captured while presenting.
+ */
+export type Presentation = Presentation_Serialize | Presentation_Deserialize;
+
+/**
+ *  A map on the projector: the stage shown, the spotlight, details, the timer, and what was
+ *  captured while presenting.
+ */
+export type Presentation_Deserialize = {
+	map: string,
+	/**  The stage on screen, by position in the map's stages (from 0). */
+	stage: number,
+	/**  The touchpoint in the spotlight (one of the stage's); the others are dimmed. */
+	spotlight?: string | null,
+	/**  Whether the details (expectations, emotions, frictions, lane cards) show. */
+	details: boolean,
+	timer: Timer_Deserialize,
+	/**  The lane cards captured while presenting, in capture order (for the workshop summary). */
+	captured: string[],
+};
+
+/**
+ *  A map on the projector: the stage shown, the spotlight, details, the timer, and what was
+ *  captured while presenting.
+ */
+export type Presentation_Serialize = {
+	map: string,
+	/**  The stage on screen, by position in the map's stages (from 0). */
+	stage: number,
+	/**  The touchpoint in the spotlight (one of the stage's); the others are dimmed. */
+	spotlight: string | null,
+	/**  Whether the details (expectations, emotions, frictions, lane cards) show. */
+	details: boolean,
+	timer: Timer_Serialize,
+	/**  The lane cards captured while presenting, in capture order (for the workshop summary). */
+	captured: string[],
+};
+
 export type Priority = "high" | "medium" | "low";
 
 /**  A negative gap, ranked. */
@@ -1639,8 +1757,20 @@ export type SnapshotInfo_Serialize = {
 	summary: string,
 };
 
+/**  Which touchpoint of the stage on screen to put in the spotlight. */
+export type SpotlightMove = 
+/**  The next touchpoint down the stage; past the last one, the spotlight goes off. */
+"next" | 
+/**  The one above; above the first, off; from off, the last. */
+"previous" | "off" | { touchpoint: string };
+
 /**  An ordered column of the map. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
+
+/**  Where to go among the stages. */
+export type StageMove = "next" | "previous" | "first" | "last" | 
+/**  The stage at this position, counted from 0. */
+{ index: number };
 
 /**  One stage. */
 export type StageReport = StageReport_Serialize | StageReport_Deserialize;
@@ -1921,6 +2051,40 @@ export type TimelineGroup = {
 
 /**  How the timeline groups initiatives. */
 export type TimelineGrouping = "department" | "stage";
+
+/**  A countdown. While it runs it is a deadline; while it is stopped, the time left. */
+export type Timer = Timer_Serialize | Timer_Deserialize;
+
+/**  What the facilitator does with the timer. */
+export type TimerAction = 
+/**  Set the length (seconds) and stop at it. */
+{ set_seconds: number } | 
+/**  Run from what is left (from the whole length when the time is up). */
+"start" | "pause" | 
+/**  One more minute, running or not (after the time is up: one minute from now). */
+"add_minute" | 
+/**  Stop, back at the length set. */
+"reset";
+
+/**  A countdown. While it runs it is a deadline; while it is stopped, the time left. */
+export type Timer_Deserialize = {
+	/**  The length set, in milliseconds (what a reset goes back to). */
+	duration_ms: number,
+	/**  While it runs: when it reaches zero, in milliseconds since the Unix epoch. */
+	deadline_ms?: number | null,
+	/**  While it is stopped: the time left, in milliseconds. */
+	remaining_ms: number,
+};
+
+/**  A countdown. While it runs it is a deadline; while it is stopped, the time left. */
+export type Timer_Serialize = {
+	/**  The length set, in milliseconds (what a reset goes back to). */
+	duration_ms: number,
+	/**  While it runs: when it reaches zero, in milliseconds since the Unix epoch. */
+	deadline_ms: number | null,
+	/**  While it is stopped: the time left, in milliseconds. */
+	remaining_ms: number,
+};
 
 /**  Sizes of what was read. */
 export type Totals = {
