@@ -95,7 +95,7 @@ pub struct WorkshopStatus {
 /// What the service tells the windows: the live tally, the count of ideas.
 #[derive(Debug, Clone)]
 pub enum News {
-    Vote(OpenVote),
+    Vote(Box<OpenVote>),
     Ideas { map: Id, count: u32 },
 }
 
@@ -310,7 +310,7 @@ impl WorkshopService {
                                 .and_then(|a| me.open_vote_view(a).ok())
                         };
                         if let Some(view) = view {
-                            announce(News::Vote(view));
+                            announce(News::Vote(Box::new(view)));
                         }
                     }
                     RoomEvent::Ideas { count } => announce(News::Ideas {
