@@ -438,12 +438,28 @@ impl WorkshopService {
         };
         active.room.with_vote(|s| -> Result<(), AppError> {
             let has = s.ballot(&device).get(&card).copied().unwrap_or(0);
-            if dots > has {
-                s.cast(&device, card, dots - has)?;
+            let done = if dots > has {
+                s.cast(&device, card, dots - has)
             } else if dots < has {
-                s.retract(&device, card, has - dots)?;
+                s.retract(&device, card, has - dots)
+            } else {
+                Ok(0)
+            };
+            match done {
+                // Said of the person named, not of a device.
+                Err(corridor_core::workshop::WorkshopError::OverBudget {
+                    budget,
+                    placed,
+                    asked,
+                }) => Err(failed(
+                    ErrorCode::Invalid,
+                    format!(
+                        "{voter} has placed {placed} of {budget} dots: \
+                         {asked} more would exceed the budget"
+                    ),
+                )),
+                other => other.map(|_| ()).map_err(AppError::from),
             }
-            Ok(())
         })??;
         if !typed.iter().any(|(n, _)| n == voter) {
             typed.push((voter.to_string(), device));
@@ -795,7 +811,11 @@ mod tests {
             assert_eq!(view.ranking[0].card, cards[1]);
             // Over budget: refused, nothing changed.
             let err = service.type_dots(map, "Ana", cards[2], 1).unwrap_err();
-            assert!(err.message.contains("budget"), "{}", err.message);
+            assert!(
+                err.message.starts_with("Ana has placed 2 of 2 dots"),
+                "{}",
+                err.message
+            );
             assert_eq!(service.vote(map).unwrap().tallies, view.tallies);
             // Lowering a typed vote takes dots back.
             let view = service.type_dots(map, "Ana", cards[1], 1).unwrap();

@@ -72,7 +72,7 @@ test('a workshop: capture in present mode, a typed vote, the end; all there afte
   // Typed votes: Ana 2 dots on the first idea, Ben 1 on the second.
   const typeVote = async (voter, idea, dots) => {
     await (await browser.$('//label[contains(., "Voter")]/input')).setValue(voter);
-    await (await browser.$('//label[contains(., "Card")]/select')).selectByVisibleText(idea);
+    await (await browser.$('//label[normalize-space(.)="Card"]/following-sibling::select')).selectByVisibleText(idea);
     await (await browser.$('//label[normalize-space(.)="Dots" or starts-with(normalize-space(.), "Dots")]/input[@type="number"]')).setValue(String(dots));
     await (await browser.$(button('Set dots'))).click();
     await shown(browser, `//p[@role="status" and starts-with(normalize-space(.), "${voter}:")]`, `${voter}'s typed vote`);
