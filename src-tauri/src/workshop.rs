@@ -168,12 +168,20 @@ impl From<corridor_core::workshop::WorkshopError> for AppError {
 }
 
 /// The laptop's address on the local network: the one its route to a private address leaves
-/// from (a UDP "connect" sends nothing). `None` with no network at all.
+/// from (a UDP "connect" sends nothing). Tried towards each private range, so a room network
+/// with no default route (a hotspot with no internet) is found too. `None` with no network.
 pub fn lan_address() -> Option<IpAddr> {
-    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
-    socket.connect((Ipv4Addr::new(10, 254, 254, 254), 9)).ok()?;
-    let ip = socket.local_addr().ok()?.ip();
-    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+    let targets = [
+        Ipv4Addr::new(10, 254, 254, 254),
+        Ipv4Addr::new(192, 168, 254, 254),
+        Ipv4Addr::new(172, 31, 254, 254),
+    ];
+    targets.into_iter().find_map(|target| {
+        let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+        socket.connect((target, 9)).ok()?;
+        let ip = socket.local_addr().ok()?.ip();
+        (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+    })
 }
 
 fn journal_path(ws: &Workspace) -> PathBuf {
