@@ -844,8 +844,20 @@ mod tests {
             assert_eq!(journaled.tallies[0].dots, 1);
 
             // A crash: the service is gone without closing the vote.
+            let first = open.room.url.trim_start_matches("http://");
+            let first = first.split('/').next().unwrap().to_string();
             service.shutdown();
             drop(service);
+            // Quitting stops the room: its port closes.
+            let mut gone = false;
+            for _ in 0..100 {
+                if std::net::TcpStream::connect(&first).is_err() {
+                    gone = true;
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            assert!(gone, "the room stopped when the app quit");
             let service = Arc::new(WorkshopService::default());
             let status = service.status(&ws, map).unwrap();
             let interrupted = status.interrupted.expect("an interrupted vote");
@@ -853,10 +865,26 @@ mod tests {
             let resumed = service.resume_vote(&ws, map, quiet()).await.unwrap();
             assert_eq!(resumed.tallies, journaled.tallies);
 
+            let port = resumed
+                .room
+                .url
+                .trim_start_matches("http://")
+                .split('/')
+                .next()
+                .unwrap()
+                .to_string();
+            assert!(
+                std::net::TcpStream::connect(&port).is_ok(),
+                "the room answers"
+            );
             let closed = service
                 .close_vote(&ws, map, "Fix the form first")
                 .await
                 .unwrap();
+            assert!(
+                std::net::TcpStream::connect(&port).is_err(),
+                "the room stopped with the vote"
+            );
             let vote = ws.get(map).unwrap().votes.last().cloned().unwrap();
             assert_eq!(vote.status, VoteStatus::Closed);
             assert_eq!(vote.decision, "Fix the form first");
