@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Retake docs/screenshot.png: the real app under Xvfb, on a fresh workspace, showing the
+# Retake docs/screenshot.png and the other pictures in docs/: the real app under Xvfb, on a fresh workspace, showing the
 # largest example's board, light and dark (the WebDriver test opens it and saves the window's
 # contents), and
-# the Story view and its timeline of the retail example, and the gap views (the board with
-# "Show gaps" and the Gaps view's charts) on a workspace whose retail map has a generated dataset
-# imported with `corridor import-data`.
+# the Story view and its timeline of the retail example, present mode's two windows, and the gap
+# views (the board with "Show gaps" and the Gaps view's charts) on a workspace whose retail map
+# has a generated dataset imported with `corridor import-data`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (cd ui && npm run build)
@@ -15,6 +15,9 @@ cargo build -p corridor-cli
   xvfb-run -a -s "-screen 0 1280x800x24" node --test specs/library.test.js)
 (cd tests/e2e && CORRIDOR_STORY_SCREENSHOTS="$PWD/../../docs" \
   xvfb-run -a -s "-screen 0 1280x800x24" node --test specs/story.test.js)
+# Present mode: the audience window (1280x720, light, and dark with details) and the presenter
+# view beside it.
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" node present-shots.js "$PWD/../../docs")
 # The gap views: a workspace holding the retail example and 2,500 generated events for it (the
 # generator of crates/core/src/gap/generate.rs, seed fixed).
 GAPWS="$(mktemp -d)"
@@ -27,4 +30,5 @@ target/debug/corridor import-data "$retail_id" "$GAPWS/events.csv"
 unset CORRIDOR_WORKSPACE
 (cd tests/e2e && CORRIDOR_GAP_WORKSPACE="$GAPWS/ws" CORRIDOR_GAP_SCREENSHOTS="$PWD/../../docs" \
   xvfb-run -a -s "-screen 0 1440x900x24" node tools/gap-screens.js)
-echo "wrote docs/screenshot.png, docs/board-dark.png, docs/story-view.png, docs/story-timeline.png and the gap views (docs/gap-*.png, docs/gaps-view.png)"
+echo "wrote docs/screenshot.png, docs/board-dark.png, docs/story-view.png, docs/story-timeline.png,"
+echo "docs/present-*.png and the gap views (docs/gap-*.png, docs/gaps-view.png)"

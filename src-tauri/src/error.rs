@@ -33,6 +33,8 @@ pub enum ErrorCode {
     RevisionGone,
     /// A file is not a readable map, or a dataset's source cannot be read.
     BadFile,
+    /// A window could not be opened, closed or made full screen (present mode).
+    Window,
     /// The user cancelled; nothing was changed.
     Cancelled,
     /// The store failed to read or write.

@@ -38,6 +38,17 @@ pub struct LibraryChanged {
     pub origin: String,
 }
 
+/// The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+/// started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+/// news older than what it shows.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct PresentChanged {
+    pub view: Option<crate::windows::PresentView>,
+    pub seq: u64,
+    /// The label of the window the change came from.
+    pub origin: String,
+}
+
 /// How the list of maps changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -99,4 +110,31 @@ pub fn workspace_changed<R: Runtime>(
         eprintln!("corridor: cannot announce the new workspace: {err}");
     }
     Ok(info)
+}
+
+/// The live tally of the open vote changed (a phone voted, a vote was typed on the laptop).
+#[derive(Debug, Clone, Serialize, Type, Event)]
+pub struct VoteChanged {
+    pub vote: crate::workshop::OpenVote,
+}
+
+/// An idea arrived in the open private round: its count, never its text.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct IdeasChanged {
+    pub map: Id,
+    pub count: u32,
+}
+
+/// The workshop service's news as Tauri events to every window.
+pub fn workshop_announcer<R: Runtime>(app: &tauri::AppHandle<R>) -> crate::workshop::Announce {
+    let app = app.clone();
+    std::sync::Arc::new(move |news| {
+        let sent = match news {
+            crate::workshop::News::Vote(vote) => VoteChanged { vote: *vote }.emit(&app),
+            crate::workshop::News::Ideas { map, count } => IdeasChanged { map, count }.emit(&app),
+        };
+        if let Err(err) = sent {
+            eprintln!("corridor: cannot announce the workshop's news: {err}");
+        }
+    })
 }

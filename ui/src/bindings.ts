@@ -91,12 +91,65 @@ export const commands = {
 	 *  file there, whole or not at all, off the main thread. `None` when the dialog was cancelled.
 	 */
 	mapExport: (map: string, kind: ExportKind) => typedError<Written | null, AppError>(__TAURI_INVOKE("map_export", { map, kind })),
+	/**
+	 *  Present `map` from the stage at position `stage` (from 0): full screen, or on the second
+	 *  display's audience window when there is one.
+	 */
+	presentStart: (map: string, stage: number) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_start", { map, stage })),
+	/**  The presentation running now, if any (a window opening asks this first). */
+	presentGet: () => typedError<PresentView_Serialize | null, AppError>(__TAURI_INVOKE("present_get")),
+	/**  Go to another stage. */
+	presentGo: (to: StageMove) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_go", { to })),
+	/**  Move the spotlight among the touchpoints of the stage on screen. */
+	presentSpotlight: (to: SpotlightMove) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_spotlight", { to })),
+	/**  Show or hide the details. */
+	presentDetails: (shown: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_details", { shown })),
+	/**  Set, start, pause, lengthen or reset the timer. */
+	presentTimer: (action: TimerAction) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_timer", { action })),
+	/**  Note a lane card captured while presenting (after its edit landed), for the summary. */
+	presentCaptured: (card: string) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_captured", { card })),
+	/**  Open or close the audience window. */
+	presentAudience: (open: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_audience", { open })),
+	/**  Put the calling window in full screen, or take it out. */
+	presentFullscreen: (on: boolean) => typedError<null, AppError>(__TAURI_INVOKE("present_fullscreen", { on })),
+	/**  Leave present mode: back to the board. */
+	presentStop: () => typedError<null, AppError>(__TAURI_INVOKE("present_stop")),
+	/**  What runs for the map's workshop now: an open vote, an open round, an interrupted vote. */
+	workshopStatus: (map: string) => typedError<WorkshopStatus_Serialize, AppError>(__TAURI_INVOKE("workshop_status", { map })),
+	/**
+	 *  Mark the start of the map's workshop (present mode calls it): its summary lists what is
+	 *  captured from here on.
+	 */
+	workshopStart: (map: string) => typedError<null, AppError>(__TAURI_INVOKE("workshop_start", { map })),
+	/**  Open a dot vote on `cards` with `dots_per_person` each; the room server starts. */
+	workshopVoteOpen: (map: string, name: string, cards: string[], dotsPerPerson: number) => typedError<VoteOpened_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_open", { map, name, cards, dotsPerPerson })),
+	/**  Set the dots `voter` (a person named on the laptop) has on `card`. */
+	workshopVoteType: (map: string, voter: string, card: string, dots: number) => typedError<OpenVote_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_type", { map, voter, card, dots })),
+	/**  Close the open vote with the decision noted; the room server stops. */
+	workshopVoteClose: (map: string, decision: string) => typedError<Applied, AppError>(__TAURI_INVOKE("workshop_vote_close", { map, decision })),
+	/**  Take up the map's interrupted vote again, with the dots its journal kept. */
+	workshopVoteResume: (map: string) => typedError<OpenVote_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_resume", { map })),
+	/**  A closed vote's result, most dots first (ties share a rank). */
+	workshopVoteResults: (map: string, vote: string) => typedError<Ranked[], AppError>(__TAURI_INVOKE("workshop_vote_results", { map, vote })),
+	/**  Open a private brainstorm round for `stage` and `lane`; the room server starts. */
+	workshopRoundOpen: (map: string, stage: string, lane: string, prompt: string) => typedError<OpenRound, AppError>(__TAURI_INVOKE("workshop_round_open", { map, stage, lane, prompt })),
+	/**  Reveal the open round: its ideas land as lane cards without author; the server stops. */
+	workshopRoundReveal: (map: string) => typedError<Applied, AppError>(__TAURI_INVOKE("workshop_round_reveal", { map })),
+	/**  End the workshop: a snapshot named `name` of the map as it is now. */
+	workshopEnd: (map: string, name: string) => typedError<SnapshotInfo_Serialize, AppError>(__TAURI_INVOKE("workshop_end", { map, name })),
+	/**  The workshop summary as Markdown (to show before saving it). */
+	workshopSummary: (map: string) => typedError<string, AppError>(__TAURI_INVOKE("workshop_summary", { map })),
+	/**  Save the workshop summary as Markdown where the save dialog points; `None` when cancelled. */
+	workshopSummaryExport: (map: string) => typedError<Written | null, AppError>(__TAURI_INVOKE("workshop_summary_export", { map })),
 };
 
 /** Events */
 export const events = {
+	ideasChanged: makeEvent<IdeasChanged, IdeasChanged>("ideas-changed"),
 	libraryChanged: makeEvent<LibraryChanged, LibraryChanged>("library-changed"),
 	mapChanged: makeEvent<MapChanged, MapChanged>("map-changed"),
+	presentChanged: makeEvent<PresentChanged_Serialize, PresentChanged_Deserialize>("present-changed"),
+	voteChanged: makeEvent<VoteChanged_Serialize, VoteChanged_Deserialize>("vote-changed"),
 	workspaceChanged: makeEvent<WorkspaceChanged_Serialize, WorkspaceChanged_Deserialize>("workspace-changed"),
 };
 
@@ -671,6 +724,8 @@ export type ErrorCode =
 "revision_gone" | 
 /**  A file is not a readable map, or a dataset's source cannot be read. */
 "bad_file" | 
+/**  A window could not be opened, closed or made full screen (present mode). */
+"window" | 
 /**  The user cancelled; nothing was changed. */
 "cancelled" | 
 /**  The store failed to read or write. */
@@ -895,6 +950,12 @@ export type History_Serialize = {
 	snapshots: SnapshotInfo_Serialize[],
 };
 
+/**  An idea arrived in the open private round: its count, never its text. */
+export type IdeasChanged = {
+	map: string,
+	count: number,
+};
+
 /**  Everything needed to read a dataset again exactly as it was read the first time. */
 export type ImportSettings = ImportSettings_Serialize | ImportSettings_Deserialize;
 
@@ -963,6 +1024,32 @@ export type Initiative_Serialize = {
 	touchpoints: string[],
 	/**  The touchpoints whose gaps this initiative answers. */
 	gaps: string[],
+};
+
+/**
+ *  An open vote of the map that no room serves (the app stopped while it ran), with the dots
+ *  its journal kept.
+ */
+export type InterruptedVote = InterruptedVote_Serialize | InterruptedVote_Deserialize;
+
+/**
+ *  An open vote of the map that no room serves (the app stopped while it ran), with the dots
+ *  its journal kept.
+ */
+export type InterruptedVote_Deserialize = {
+	vote: Vote_Deserialize,
+	tallies: Tally[],
+	voters: number,
+};
+
+/**
+ *  An open vote of the map that no room serves (the app stopped while it ran), with the dots
+ *  its journal kept.
+ */
+export type InterruptedVote_Serialize = {
+	vote: Vote_Serialize,
+	tallies: Tally[],
+	voters: number,
 };
 
 /**  What the moment asks of the customer. */
@@ -1296,6 +1383,43 @@ export type OpenOutcome =
  */
 "copy";
 
+/**  The private round running now: its count, never its ideas. */
+export type OpenRound = {
+	map: string,
+	stage: string,
+	lane: string,
+	prompt: string,
+	count: number,
+	room: RoomInfo,
+};
+
+/**  The vote running now. */
+export type OpenVote = OpenVote_Serialize | OpenVote_Deserialize;
+
+/**  The vote running now. */
+export type OpenVote_Deserialize = {
+	map: string,
+	vote: Vote_Deserialize,
+	/**  Dots per card, in the vote's order. */
+	tallies: Tally[],
+	voters: number,
+	ranking: Ranked[],
+	typed: TypedVoter[],
+	room: RoomInfo,
+};
+
+/**  The vote running now. */
+export type OpenVote_Serialize = {
+	map: string,
+	vote: Vote_Serialize,
+	/**  Dots per card, in the vote's order. */
+	tallies: Tally[],
+	voters: number,
+	ranking: Ranked[],
+	typed: TypedVoter[],
+	room: RoomInfo,
+};
+
 /**  A native file opened into the workspace. */
 export type Opened = Opened_Serialize | Opened_Deserialize;
 
@@ -1349,6 +1473,98 @@ export type Persona_Serialize = {
 	ideal_customer_notes: string,
 };
 
+/**
+ *  The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+ *  started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+ *  news older than what it shows.
+ */
+export type PresentChanged = PresentChanged_Serialize | PresentChanged_Deserialize;
+
+/**
+ *  The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+ *  started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+ *  news older than what it shows.
+ */
+export type PresentChanged_Deserialize = {
+	view?: PresentView_Deserialize | null,
+	seq: number,
+	/**  The label of the window the change came from. */
+	origin: string,
+};
+
+/**
+ *  The presentation changed (a stage, the spotlight, details, the timer, the audience window),
+ *  started (`view` set) or ended (`view` null). `seq` grows with every change: a window ignores
+ *  news older than what it shows.
+ */
+export type PresentChanged_Serialize = {
+	view: PresentView_Serialize | null,
+	seq: number,
+	/**  The label of the window the change came from. */
+	origin: string,
+};
+
+/**  The presentation as every window sees it. */
+export type PresentView = PresentView_Serialize | PresentView_Deserialize;
+
+/**  The presentation as every window sees it. */
+export type PresentView_Deserialize = {
+	/**  Grows with every change: a window keeps the highest it has seen and ignores older news. */
+	seq: number,
+	presentation: Presentation_Deserialize,
+	/**  Whether the audience window is open. */
+	audience: boolean,
+};
+
+/**  The presentation as every window sees it. */
+export type PresentView_Serialize = {
+	/**  Grows with every change: a window keeps the highest it has seen and ignores older news. */
+	seq: number,
+	presentation: Presentation_Serialize,
+	/**  Whether the audience window is open. */
+	audience: boolean,
+};
+
+/**
+ *  A map on the projector: the stage shown, the spotlight, details, the timer, and what was
+ *  captured while presenting.
+ */
+export type Presentation = Presentation_Serialize | Presentation_Deserialize;
+
+/**
+ *  A map on the projector: the stage shown, the spotlight, details, the timer, and what was
+ *  captured while presenting.
+ */
+export type Presentation_Deserialize = {
+	map: string,
+	/**  The stage on screen, by position in the map's stages (from 0). */
+	stage: number,
+	/**  The touchpoint in the spotlight (one of the stage's); the others are dimmed. */
+	spotlight?: string | null,
+	/**  Whether the details (expectations, emotions, frictions, lane cards) show. */
+	details: boolean,
+	timer: Timer_Deserialize,
+	/**  The lane cards captured while presenting, in capture order (for the workshop summary). */
+	captured: string[],
+};
+
+/**
+ *  A map on the projector: the stage shown, the spotlight, details, the timer, and what was
+ *  captured while presenting.
+ */
+export type Presentation_Serialize = {
+	map: string,
+	/**  The stage on screen, by position in the map's stages (from 0). */
+	stage: number,
+	/**  The touchpoint in the spotlight (one of the stage's); the others are dimmed. */
+	spotlight: string | null,
+	/**  Whether the details (expectations, emotions, frictions, lane cards) show. */
+	details: boolean,
+	timer: Timer_Serialize,
+	/**  The lane cards captured while presenting, in capture order (for the workshop summary). */
+	captured: string[],
+};
+
 export type Priority = "high" | "medium" | "low";
 
 /**  A negative gap, ranked. */
@@ -1366,6 +1582,14 @@ export type PriorityItem = {
 	weight: number | null,
 	/**  |gap| × reach × weight. */
 	impact: number | null,
+};
+
+/**  One card's place in a vote's result. */
+export type Ranked = {
+	/**  1 for the most dots; cards with as many dots share a rank ("1, 1, 3"). */
+	rank: number,
+	card: string,
+	dots: number,
 };
 
 /**  A file opened or saved lately. */
@@ -1426,6 +1650,19 @@ export type RollUp_Serialize = {
 	negative_gaps: number,
 	/**  Sum of the priority impact of their negative gaps. */
 	impact: number | null,
+};
+
+/**  The room's address and its QR code, for the projector. */
+export type RoomInfo = {
+	/**  `http://ADDR:PORT/v/TOKEN/`: the link phones open. */
+	url: string,
+	/**  The link as a QR code (an SVG document, dark on light). */
+	qr_svg: string,
+	/**
+	 *  True when no local network was found: the room answers on this laptop only
+	 *  (127.0.0.1), so votes must be typed.
+	 */
+	loopback_only: boolean,
 };
 
 /**  Something that could not be read. */
@@ -1520,8 +1757,20 @@ export type SnapshotInfo_Serialize = {
 	summary: string,
 };
 
+/**  Which touchpoint of the stage on screen to put in the spotlight. */
+export type SpotlightMove = 
+/**  The next touchpoint down the stage; past the last one, the spotlight goes off. */
+"next" | 
+/**  The one above; above the first, off; from off, the last. */
+"previous" | "off" | { touchpoint: string };
+
 /**  An ordered column of the map. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
+
+/**  Where to go among the stages. */
+export type StageMove = "next" | "previous" | "first" | "last" | 
+/**  The stage at this position, counted from 0. */
+{ index: number };
 
 /**  One stage. */
 export type StageReport = StageReport_Serialize | StageReport_Deserialize;
@@ -1803,6 +2052,40 @@ export type TimelineGroup = {
 /**  How the timeline groups initiatives. */
 export type TimelineGrouping = "department" | "stage";
 
+/**  A countdown. While it runs it is a deadline; while it is stopped, the time left. */
+export type Timer = Timer_Serialize | Timer_Deserialize;
+
+/**  What the facilitator does with the timer. */
+export type TimerAction = 
+/**  Set the length (seconds) and stop at it. */
+{ set_seconds: number } | 
+/**  Run from what is left (from the whole length when the time is up). */
+"start" | "pause" | 
+/**  One more minute, running or not (after the time is up: one minute from now). */
+"add_minute" | 
+/**  Stop, back at the length set. */
+"reset";
+
+/**  A countdown. While it runs it is a deadline; while it is stopped, the time left. */
+export type Timer_Deserialize = {
+	/**  The length set, in milliseconds (what a reset goes back to). */
+	duration_ms: number,
+	/**  While it runs: when it reaches zero, in milliseconds since the Unix epoch. */
+	deadline_ms?: number | null,
+	/**  While it is stopped: the time left, in milliseconds. */
+	remaining_ms: number,
+};
+
+/**  A countdown. While it runs it is a deadline; while it is stopped, the time left. */
+export type Timer_Serialize = {
+	/**  The length set, in milliseconds (what a reset goes back to). */
+	duration_ms: number,
+	/**  While it runs: when it reaches zero, in milliseconds since the Unix epoch. */
+	deadline_ms: number | null,
+	/**  While it is stopped: the time left, in milliseconds. */
+	remaining_ms: number,
+};
+
 /**  Sizes of what was read. */
 export type Totals = {
 	cases: number,
@@ -1972,6 +2255,12 @@ export type Touchpoint_Serialize = {
 	aliases: string[],
 };
 
+/**  Dots typed on the laptop for one named person. */
+export type TypedVoter = {
+	name: string,
+	dots: Tally[],
+};
+
 export type UnmatchedName = UnmatchedName_Serialize | UnmatchedName_Deserialize;
 
 export type UnmatchedName_Deserialize = {
@@ -2006,6 +2295,34 @@ export type VariantReport = {
 
 /**  A dot vote: a room spreads dots over a set of cards to rank them. */
 export type Vote = Vote_Serialize | Vote_Deserialize;
+
+/**  The live tally of the open vote changed (a phone voted, a vote was typed on the laptop). */
+export type VoteChanged = VoteChanged_Serialize | VoteChanged_Deserialize;
+
+/**  The live tally of the open vote changed (a phone voted, a vote was typed on the laptop). */
+export type VoteChanged_Deserialize = {
+	vote: OpenVote_Deserialize,
+};
+
+/**  The live tally of the open vote changed (a phone voted, a vote was typed on the laptop). */
+export type VoteChanged_Serialize = {
+	vote: OpenVote_Serialize,
+};
+
+/**  The answer to opening a vote: the change that put it in the map, and the vote with its room. */
+export type VoteOpened = VoteOpened_Serialize | VoteOpened_Deserialize;
+
+/**  The answer to opening a vote: the change that put it in the map, and the vote with its room. */
+export type VoteOpened_Deserialize = {
+	applied: Applied,
+	vote: OpenVote_Deserialize,
+};
+
+/**  The answer to opening a vote: the change that put it in the map, and the vote with its room. */
+export type VoteOpened_Serialize = {
+	applied: Applied,
+	vote: OpenVote_Serialize,
+};
 
 /**  Whether a vote still takes dots. */
 export type VoteStatus = "open" | "closed";
@@ -2145,6 +2462,27 @@ export type WindowTouchpointChange_Serialize = {
 
 /**  Where a piece of work stands. */
 export type WorkStatus = "planned" | "in_progress" | "done" | "dropped";
+
+/**  What the workshop of a map has running. */
+export type WorkshopStatus = WorkshopStatus_Serialize | WorkshopStatus_Deserialize;
+
+/**  What the workshop of a map has running. */
+export type WorkshopStatus_Deserialize = {
+	vote?: OpenVote_Deserialize | null,
+	round?: OpenRound | null,
+	interrupted?: InterruptedVote_Deserialize | null,
+	/**  Another map's vote or round holds the room. */
+	busy_elsewhere: boolean,
+};
+
+/**  What the workshop of a map has running. */
+export type WorkshopStatus_Serialize = {
+	vote: OpenVote_Serialize | null,
+	round: OpenRound | null,
+	interrupted: InterruptedVote_Serialize | null,
+	/**  Another map's vote or round holds the room. */
+	busy_elsewhere: boolean,
+};
 
 /**  The app switched to another workspace (a fresh one): everything shown is stale. */
 export type WorkspaceChanged = WorkspaceChanged_Serialize | WorkspaceChanged_Deserialize;

@@ -12,6 +12,7 @@ pub mod file;
 pub mod gap;
 pub mod model;
 pub mod outline;
+pub mod present;
 pub mod render;
 pub mod report;
 pub mod story;

@@ -7,5 +7,7 @@ pub mod files;
 pub mod gaps;
 pub mod history;
 pub mod maps;
+pub mod present;
 pub mod story;
+pub mod workshop;
 pub mod workspace;

@@ -301,6 +301,7 @@ export async function onWorkspaceChanged(handler: (change: WorkspaceChanged) => 
   return quietly(stop);
 }
 export * from "./story";
+export * from "./workshop";
 
 // Files at paths the user picks in the system's dialogs (the backend opens the dialog; the UI
 // never names a path to write).
@@ -364,4 +365,75 @@ export function gapsReport(mapId: string, filter: GapFilter): Promise<GapReport 
 /** Two filters (time windows) of the same data side by side, with the change per touchpoint. */
 export function gapsCompare(mapId: string, before: GapFilter, after: GapFilter): Promise<WindowComparison | null> {
   return unwrap(() => commands.gapsCompare(mapId, before, after));
+}
+
+// Present mode (docs/workshop.md): the presentation lives in the backend; every window hears
+// each change as `PresentChanged`, its own included (news older than what a window shows is
+// dropped by the sequence number).
+import type {
+  CardTag,
+  PresentChanged_Serialize,
+  PresentView_Serialize,
+  Presentation_Serialize,
+  SpotlightMove,
+  StageMove,
+  TimerAction,
+  Timer_Serialize,
+} from "../bindings";
+export type PresentView = PresentView_Serialize;
+export type Presentation = Presentation_Serialize;
+export type PresentTimer = Timer_Serialize;
+export type PresentChanged = PresentChanged_Serialize;
+export type { CardTag, SpotlightMove, StageMove, TimerAction };
+
+/** Present `mapId` from the stage at position `stage` (full screen, or on a second display). */
+export function presentStart(mapId: string, stage = 0): Promise<PresentView> {
+  return unwrap(() => commands.presentStart(mapId, stage));
+}
+
+/** The presentation running now, or null. */
+export function presentGet(): Promise<PresentView | null> {
+  return unwrap(() => commands.presentGet());
+}
+
+export function presentGo(to: StageMove): Promise<PresentView> {
+  return unwrap(() => commands.presentGo(to));
+}
+
+export function presentSpotlight(to: SpotlightMove): Promise<PresentView> {
+  return unwrap(() => commands.presentSpotlight(to));
+}
+
+export function presentDetails(shown: boolean): Promise<PresentView> {
+  return unwrap(() => commands.presentDetails(shown));
+}
+
+export function presentTimer(action: TimerAction): Promise<PresentView> {
+  return unwrap(() => commands.presentTimer(action));
+}
+
+/** Note a lane card captured while presenting (its edit has landed), for the workshop summary. */
+export function presentCaptured(card: string): Promise<PresentView> {
+  return unwrap(() => commands.presentCaptured(card));
+}
+
+/** Open or close the audience window. */
+export function presentAudience(open: boolean): Promise<PresentView> {
+  return unwrap(() => commands.presentAudience(open));
+}
+
+/** This window in full screen, or not. */
+export async function presentFullscreen(on: boolean): Promise<void> {
+  await unwrap(() => commands.presentFullscreen(on));
+}
+
+/** Leave present mode (every present window goes back to the board or closes). */
+export async function presentStop(): Promise<void> {
+  await unwrap(() => commands.presentStop());
+}
+
+/** Calls `handler` for every change to the presentation, this window's own included. */
+export async function onPresentChanged(handler: (change: PresentChanged) => void): Promise<Unlisten> {
+  const stop = await events.presentChanged.listen((event) => handler(event.payload as PresentChanged));
+  return quietly(stop);
 }
