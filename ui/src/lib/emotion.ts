@@ -27,16 +27,19 @@ export interface EmotionPoint {
 
 /** Every touchpoint of the board, in column order then board order within its column. */
 export function emotionPoints(columns: readonly BoardColumn[]): EmotionPoint[] {
-  return columns.flatMap((column, c) =>
-    column.touchpoints.map((touchpoint, slot) => ({
-      touchpoint,
-      column: c,
-      slot,
-      slots: column.touchpoints.length,
-      stage: column.name,
-      value: isEmotion(touchpoint.designed_emotion) ? touchpoint.designed_emotion : null,
-    })),
-  );
+  return columns.flatMap((column, c) => columnPoints(column, c));
+}
+
+/** The points of one column, the `c`-th of the board. */
+export function columnPoints(column: BoardColumn, c: number): EmotionPoint[] {
+  return column.touchpoints.map((touchpoint, slot) => ({
+    touchpoint,
+    column: c,
+    slot,
+    slots: column.touchpoints.length,
+    stage: column.name,
+    value: isEmotion(touchpoint.designed_emotion) ? touchpoint.designed_emotion : null,
+  }));
 }
 
 function isEmotion(value: number | null): value is number {
