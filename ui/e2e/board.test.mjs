@@ -386,7 +386,8 @@ describe("editing the board", () => {
 
     const i = retail.lanes.findIndex((l) => l.id === lane.id);
     await menu.getByRole("button", { name: `Move ${lane.title} up` }).click();
-    await saved(page);
+    // Wait on the backend's state, not on the "Saved" status (already there from the toggles).
+    await until(async () => (await backendOf(page, retail.id)).lanes.findIndex((l) => l.id === lane.id) === i - 1);
     let map = await backendOf(page, retail.id);
     assert.equal(map.lanes.findIndex((l) => l.id === lane.id), i - 1);
 
