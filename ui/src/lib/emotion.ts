@@ -120,10 +120,17 @@ export interface Plot {
   columns: number;
   /** Pixels between columns, to line up with a board whose columns have a gap. */
   gap: number;
+  /**
+   * Where each column really is (left edge and width, in the plot's pixels), when the board has
+   * measured its stage columns; otherwise the width is split evenly.
+   */
+  bands?: readonly { x: number; width: number }[];
 }
 
 /** The left edge and the width of column `c`. */
 export function columnBand(plot: Plot, c: number): { x: number; width: number } {
+  const measured = plot.bands?.[c];
+  if (measured && plot.bands!.length === plot.columns) return measured;
   const n = Math.max(1, plot.columns);
   const width = Math.max(0, (plot.width - plot.gap * (n - 1)) / n);
   return { x: c * (width + plot.gap), width };
