@@ -1,102 +1,30 @@
 // End-to-end tests of the built UI (ui/dist) in Chromium, with the Tauri IPC mocked in the page
-// and answered from the real example maps in ../examples. Run `npm run build` first.
+// and answered from the real example maps in ../examples. Run `npm run build` first. The set-up is
+// the shared harness.mjs.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { readExamples, stepLabelOf, summaries } from "./examples.mjs";
-import { applierScript } from "./applier.mjs";
-import { installMockIpc } from "./mock-ipc.mjs";
-import { serve } from "./server.mjs";
+import { describe, test } from "node:test";
+import { stepLabelOf } from "./examples.mjs";
+import { examples, harness, openApp as openHarnessApp, summaries } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
-const examplesDir = join(here, "..", "..", "examples");
-const tauriConf = join(here, "..", "..", "tauri.conf.json");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = {
   board: "/tmp/corridor-board.png",
   boardDark: "/tmp/corridor-board-dark.png",
   library: "/tmp/corridor-library.png",
 };
 
-if (!existsSync(join(dist, "index.html"))) {
-  throw new Error(`${dist}/index.html is missing: run \`npm run build\` before \`npm run test:e2e\``);
-}
-
-const csp = JSON.parse(readFileSync(tauriConf, "utf8")).app?.security?.csp;
-const examples = await readExamples(examplesDir);
 const maps = examples.map((e) => e.map);
 const mapSummaries = summaries(maps);
 const retail = examples.find((e) => e.file.startsWith("retail"))?.map;
 const saas = examples.find((e) => e.file.startsWith("saas"))?.map;
 
-let server;
-let browser;
-/** @type {import("playwright-core").BrowserContext} */
-let context;
-let problems;
+const h = harness();
 
-before(async () => {
-  server = await serve(dist, { csp });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page on the built UI, the IPC answered from `data`. */
-async function openApp(data = { summaries: mapSummaries, maps }, options = {}) {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  problems = [];
-  // Nothing may leave the machine: every request must go to the local server.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-    problems.push(`remote request: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-  });
-  await page.addInitScript({ content: await applierScript() });
-  await page.addInitScript(installMockIpc, data);
-  await page.goto(server.url);
-  return page;
+/** A fresh page on the built UI, the IPC answered from `data` (the shared harness: nothing may leave the machine). */
+function openApp(data = { summaries: mapSummaries, maps }, options = {}) {
+  const { viewport = { width: 1280, height: 800 }, ...rest } = options;
+  return openHarnessApp(h, data, { viewport, options: rest });
 }
-
-beforeEach(() => {
-  problems = [];
-});
-
-afterEach(async () => {
-  if (!context) return;
-  for (const page of context.pages()) {
-    const violations = await page.evaluate(() => window.__cspViolations ?? []);
-    problems.push(...violations.map((v) => `CSP violation: ${v}`));
-  }
-  await context.close();
-  context = undefined;
-  assert.deepEqual(problems, [], "the page logged errors, broke the CSP or reached out");
-});
 
 /** Corridor's own commands called so far (not the event plugin's). */
 const appCommands = (page) =>

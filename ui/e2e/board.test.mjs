@@ -1,97 +1,23 @@
 // End-to-end tests of editing on the board, in Chromium, against the built UI (ui/dist) with the
 // Tauri IPC mocked in the page: the mock backend applies, undoes and redoes every edit with the
 // UI's copy of `Edit::apply`, so what the board shows after a change is what the backend holds.
-// Run `npm run build` first.
+// Run `npm run build` first. The set-up (server, browser, mock-backed pages, the no-errors check)
+// is the shared harness.mjs.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { applierScript } from "./applier.mjs";
-import { readExamples, summaries } from "./examples.mjs";
-import { installMockIpc } from "./mock-ipc.mjs";
-import { serve } from "./server.mjs";
+import { describe, test } from "node:test";
+import { drag, harness, invoke, openMap, retail, until } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
-const examplesDir = join(here, "..", "..", "examples");
-const tauriConf = join(here, "..", "..", "tauri.conf.json");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = {
   light: "/tmp/corridor-board-edit-light.png",
   dark: "/tmp/corridor-board-edit-dark.png",
 };
 
-if (!existsSync(join(dist, "index.html"))) {
-  throw new Error(`${dist}/index.html is missing: run \`npm run build\` before \`npm run test:e2e\``);
-}
+const h = harness();
 
-const csp = JSON.parse(readFileSync(tauriConf, "utf8")).app?.security?.csp;
-const examples = await readExamples(examplesDir);
-const retail = examples.find((e) => e.file.startsWith("retail"))?.map;
-
-let server;
-let browser;
-let context;
-let problems = [];
-
-before(async () => {
-  server = await serve(dist, { csp });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (!context) return;
-  for (const page of context.pages()) {
-    const violations = await page.evaluate(() => window.__cspViolations ?? []);
-    problems.push(...violations.map((v) => `CSP violation: ${v}`));
-  }
-  await context.close();
-  context = undefined;
-  assert.deepEqual(problems, [], "the page logged errors, broke the CSP or reached out");
-});
-
-/** The retail example open on the board, the IPC answered by the mock backend. */
-async function openBoard({ failures, options, map = retail } = {}) {
-  const data = { summaries: summaries([map]), maps: [structuredClone(map)], failures };
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
-  problems = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-    problems.push(`remote request: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-  });
-  await page.addInitScript({ content: await applierScript() });
-  await page.addInitScript(installMockIpc, data);
-  await page.goto(server.url);
-  await page.getByRole("list", { name: "Maps" }).getByRole("button", { name: map.title, exact: true }).click();
-  await page.getByRole("region", { name: "Board", exact: true }).waitFor();
-  return page;
-}
+/** The retail example (or `map`) open on the board, the IPC answered by the mock backend. */
+const openBoard = ({ failures, options, map = retail } = {}) =>
+  openMap(h, map, { extra: failures ? { failures } : {}, options });
 
 const stage = (page, name) => page.getByRole("region", { name, exact: true });
 const cardTitles = (page, name) =>
@@ -103,32 +29,8 @@ const edits = (page) =>
 const stageNames = (page) => page.getByRole("region", { name: "Board", exact: true }).locator("section.stage h2").allInnerTexts();
 const saved = (page) => page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
 
-/** Drags `source` onto `target` (at `position` in it, else its middle) as a hand would: press, a small move, then across in steps. */
-async function drag(page, source, target, position) {
-  const from = await source.boundingBox();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 6, from.y + from.height / 2 + 6);
-  const to = await target.boundingBox();
-  const x = to.x + (position?.x ?? to.width / 2);
-  const y = to.y + (position?.y ?? to.height / 2);
-  await page.mouse.move(x, y, { steps: 8 });
-  await page.mouse.up();
-}
-
-/** Waits until `check` holds (a few seconds at most). */
-async function until(check, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** The map as the mock backend holds it now. */
-async function backendOf(page, id) {
-  return page.evaluate(async (id) => window.__TAURI_INTERNALS__.invoke("maps_get", { id }), id);
-}
+const backendOf = (page, id) => invoke(page, "maps_get", { id });
 
 describe("editing the board", () => {
   test("add a stage, name it, quick-capture three touchpoints; the backend holds them", async () => {
@@ -386,7 +288,8 @@ describe("editing the board", () => {
 
     const i = retail.lanes.findIndex((l) => l.id === lane.id);
     await menu.getByRole("button", { name: `Move ${lane.title} up` }).click();
-    await saved(page);
+    // Wait on the backend's state, not on the "Saved" status (already there from the toggles).
+    await until(async () => (await backendOf(page, retail.id)).lanes.findIndex((l) => l.id === lane.id) === i - 1);
     let map = await backendOf(page, retail.id);
     assert.equal(map.lanes.findIndex((l) => l.id === lane.id), i - 1);
 

@@ -1,109 +1,34 @@
 // End-to-end tests of corridor editing and the emotion curve, on the built UI (ui/dist) in
 // Chromium with the Tauri IPC mocked (the mock backend applies edits with the UI's apply.ts).
-// Run `npm run build` first.
+// Run `npm run build` first. The set-up is the shared harness.mjs.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { applierScript } from "./applier.mjs";
-import { readExamples, summaries } from "./examples.mjs";
-import { installMockIpc } from "./mock-ipc.mjs";
-import { serve } from "./server.mjs";
+import { describe, test } from "node:test";
+import { examples, harness, invoke, openApp, retail, summaries } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
-const examplesDir = join(here, "..", "..", "examples");
-const tauriConf = join(here, "..", "..", "tauri.conf.json");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = {
   light: "/tmp/corridor-curve.png",
   dark: "/tmp/corridor-curve-dark.png",
   dense: "/tmp/corridor-curve-dense.png",
 };
 
-if (!existsSync(join(dist, "index.html"))) {
-  throw new Error(`${dist}/index.html is missing: run \`npm run build\` before \`npm run test:e2e\``);
-}
-
-const csp = JSON.parse(readFileSync(tauriConf, "utf8")).app?.security?.csp;
-const examples = await readExamples(examplesDir);
-const retail = examples.find((e) => e.file.startsWith("retail"))?.map;
-
-let server;
-let browser;
-/** @type {import("playwright-core").BrowserContext | undefined} */
-let context;
-let problems;
-
-before(async () => {
-  server = await serve(dist, { csp });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 /** A fresh page on the built UI with the retail example open on the board. */
 async function openRetail(options = {}, change = (map) => map) {
   // Each test gets its own copy: the mock backend changes the maps it is given.
   const maps = structuredClone(examples.map((e) => e.map)).map((m) => (m.id === retail.id ? change(m) : m));
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, ...options });
-  problems = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-    problems.push(`remote request: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-  });
-  await page.addInitScript({ content: await applierScript() });
-  await page.addInitScript(installMockIpc, { summaries: summaries(maps), maps });
-  await page.goto(server.url);
+  const page = await openApp(h, { summaries: summaries(maps), maps }, { viewport: { width: 1600, height: 1000 }, options });
   await page.getByRole("list", { name: "Maps" }).getByRole("button", { name: retail.title, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: retail.title }).waitFor();
   return page;
 }
 
-beforeEach(() => {
-  problems = [];
-});
-
-afterEach(async () => {
-  if (!context) return;
-  for (const page of context.pages()) {
-    const violations = await page.evaluate(() => window.__cspViolations ?? []);
-    problems.push(...violations.map((v) => `CSP violation: ${v}`));
-  }
-  await context.close();
-  context = undefined;
-  assert.deepEqual(problems, [], "the page logged errors, broke the CSP or reached out");
-});
-
 /** The edits the UI sent to the backend, in order. */
 const sentEdits = (page) =>
   page.evaluate(() => window.__ipcCalls.filter((c) => c.cmd === "maps_edit").map((c) => c.args.edit));
 /** The map as the mock backend holds it now. */
-const backendMap = (page, id) => page.evaluate((id) => window.__TAURI_INTERNALS__.invoke("maps_get", { id }), id);
+const backendMap = (page, id) => invoke(page, "maps_get", { id });
 const stepList = (page) => page.getByRole("list", { name: "Corridor steps" });
 const stepNames = (page) =>
   stepList(page).getByRole("button").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));

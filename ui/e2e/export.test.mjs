@@ -3,62 +3,21 @@
 // the gap tables only with a dataset, and errors shown clearly.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { readExamples, summaries } from "./examples.mjs";
-import { applierScript } from "./applier.mjs";
-import { installMockIpc } from "./mock-ipc.mjs";
-import { serve } from "./server.mjs";
+import { describe, test } from "node:test";
+import { examples, harness, openApp, summaries } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
-const csp = JSON.parse(readFileSync(join(here, "..", "..", "tauri.conf.json"), "utf8")).app?.security?.csp;
-const examples = await readExamples(join(here, "..", "..", "examples"));
 const maps = examples.map((e) => e.map);
 const mapSummaries = summaries(maps);
 const retail = examples.find((e) => e.file.startsWith("retail")).map;
 const saas = examples.find((e) => e.file.startsWith("saas")).map;
 
-let server;
-let browser;
-let context;
-let problems = [];
-
-before(async () => {
-  server = await serve(dist, { csp });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  assert.deepEqual(problems, [], "the page logged errors");
-  problems = [];
-});
+// The shared set-up: besides page errors, it checks the CSP and that nothing leaves the machine.
+const h = harness();
 
 /** The built UI on the retail map's board, the IPC answered from `extra` and the examples. */
 async function board(extra = {}, options = {}) {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-  });
-  await page.addInitScript({ content: await applierScript() });
-  await page.addInitScript(installMockIpc, { summaries: mapSummaries, maps, ...extra });
-  await page.goto(server.url);
+  const { viewport = { width: 1280, height: 800 }, ...rest } = options;
+  const page = await openApp(h, { summaries: mapSummaries, maps, ...extra }, { viewport, options: rest });
   await page.getByRole("list", { name: "Maps" }).getByRole("button", { name: retail.title, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: retail.title }).waitFor();
   return page;

@@ -1,24 +1,12 @@
 // End-to-end tests of the library's actions and the personas panel, on the built UI (ui/dist) in
 // Chromium with the Tauri IPC mocked in the page (mock-ipc.mjs: it keeps its own list of maps,
 // makes maps from templates, copies and deletes them, and applies edits with the UI's copy of
-// `Edit::apply`). Run `npm run build` first.
+// `Edit::apply`). Run `npm run build` first. The set-up is the shared harness.mjs.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { readExamples, summaries } from "./examples.mjs";
-import { applierScript } from "./applier.mjs";
-import { installMockIpc } from "./mock-ipc.mjs";
-import { serve } from "./server.mjs";
+import { describe, test } from "node:test";
+import { examples, harness, openApp as openHarnessApp, summaries } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
-const examplesDir = join(here, "..", "..", "examples");
-const tauriConf = join(here, "..", "..", "tauri.conf.json");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = {
   library: "/tmp/corridor-library-actions.png",
   newMap: "/tmp/corridor-new-map.png",
@@ -28,80 +16,20 @@ const SCREENSHOTS = {
   personasDark: "/tmp/corridor-personas-dark.png",
 };
 
-if (!existsSync(join(dist, "index.html"))) {
-  throw new Error(`${dist}/index.html is missing: run \`npm run build\` before \`npm run test:e2e\``);
-}
-
-const csp = JSON.parse(readFileSync(tauriConf, "utf8")).app?.security?.csp;
-const examples = await readExamples(examplesDir);
 const maps = examples.map((e) => e.map);
 const retail = examples.find((e) => e.file.startsWith("retail"))?.map;
 const saas = examples.find((e) => e.file.startsWith("saas"))?.map;
 
-let server;
-let browser;
-/** @type {import("playwright-core").BrowserContext} */
-let context;
-let problems;
-
-before(async () => {
-  server = await serve(dist, { csp });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 /** A fresh page on the built UI, the IPC answered from a fresh copy of the examples. */
 async function openApp(options = {}) {
   const data = { summaries: summaries(maps), maps: structuredClone(maps) };
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  problems = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-    problems.push(`remote request: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-  });
-  await page.addInitScript({ content: await applierScript() });
-  await page.addInitScript(installMockIpc, data);
-  await page.goto(server.url);
+  const { viewport = { width: 1280, height: 800 }, ...rest } = options;
+  const page = await openHarnessApp(h, data, { viewport, options: rest });
   await page.getByRole("heading", { name: "Journey maps" }).waitFor();
   return page;
 }
-
-beforeEach(() => {
-  problems = [];
-});
-
-afterEach(async () => {
-  if (!context) return;
-  for (const page of context.pages()) {
-    const violations = await page.evaluate(() => window.__cspViolations ?? []);
-    problems.push(...violations.map((v) => `CSP violation: ${v}`));
-  }
-  await context.close();
-  context = undefined;
-  assert.deepEqual(problems, [], "the page logged errors, broke the CSP or reached out");
-});
 
 const appCommands = (page) =>
   page.evaluate(() => window.__ipcCalls.filter((c) => !c.cmd.startsWith("plugin:")).map((c) => c.cmd));

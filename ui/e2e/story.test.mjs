@@ -1,31 +1,14 @@
 // The Story view in the built UI (ui/dist), in Chromium, with the Tauri IPC mocked: the mock
 // backend applies each edit with the UI's copy of Edit::apply and answers `story_figures` with
-// story-figures.mjs. Run `npm run build` first.
+// story-figures.mjs. Run `npm run build` first. The set-up is the shared harness.mjs.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { after, afterEach, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { readExamples, summaries } from "./examples.mjs";
-import { applierScript } from "./applier.mjs";
-import { installMockIpc } from "./mock-ipc.mjs";
+import { test } from "node:test";
+import { harness, openApp, retail, summaries } from "./harness.mjs";
 import { installStoryFigures } from "./story-figures.mjs";
-import { serve } from "./server.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
-const csp = JSON.parse(readFileSync(join(here, "..", "..", "tauri.conf.json"), "utf8")).app?.security?.csp;
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOT = process.env.STORY_SCREENSHOT ?? "/tmp/corridor-story-e2e.png";
 
-if (!existsSync(join(dist, "index.html"))) {
-  throw new Error(`${dist}/index.html is missing: run \`npm run build\` first`);
-}
-
-const examples = await readExamples(join(here, "..", "..", "examples"));
-const retail = examples.find((e) => e.file.startsWith("retail"))?.map;
 assert.ok(retail, "examples/retail-*.corridor.json");
 
 /** The retail example with an empty story, so every part is filled by the test. */
@@ -46,50 +29,13 @@ function blankRetail() {
   return map;
 }
 
-let server;
-let browser;
-let context;
-let problems = [];
-
-before(async () => {
-  server = await serve(dist, { csp });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (!context) return;
-  for (const page of context.pages()) {
-    problems.push(...(await page.evaluate(() => window.__cspViolations ?? [])).map((v) => `CSP violation: ${v}`));
-  }
-  await context.close();
-  context = undefined;
-  assert.deepEqual(problems, [], "the page logged errors, broke the CSP or reached out");
-});
+const h = harness();
 
 async function openStory(map) {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  problems = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-    problems.push(`remote request: ${url}`);
-    return route.abort();
+  const page = await openApp(h, { summaries: summaries([map]), maps: [map] }, {
+    viewport: { width: 1280, height: 900 },
+    init: [installStoryFigures],
   });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
-  await page.addInitScript({ content: await applierScript() });
-  await page.addInitScript(installStoryFigures);
-  await page.addInitScript(installMockIpc, { summaries: summaries([map]), maps: [map] });
-  await page.goto(server.url);
   await page.getByRole("list", { name: "Maps" }).getByRole("button", { name: map.title, exact: true }).click();
   await page.getByRole("tab", { name: "Story" }).click();
   await page.getByRole("heading", { name: "Narrative" }).waitFor();

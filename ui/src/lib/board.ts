@@ -87,7 +87,7 @@ export function personaName(map: Pick<JourneyMap, "persona" | "personas">): stri
 }
 
 /** What can be dragged on the board. */
-export type DragItem = { kind: "touchpoint" | "lane_card" | "stage"; id: string };
+export type DragItem = { kind: "touchpoint" | "lane_card" | "stage" | "lane"; id: string };
 
 /** What a stage column asks the board to do; the board turns each into an edit. */
 export interface BoardActions {

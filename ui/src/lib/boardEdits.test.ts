@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { JourneyMap } from "../ipc";
+import type { Edit, JourneyMap } from "../ipc";
 import { fixtureMap } from "../test/fixtures";
 import { applyEditTo } from "./apply";
 import { boardColumns } from "./board";
-import { addLaneCard, addTouchpoint, duplicateTouchpoint, neighbourPlace, placeEdit, shiftEdit } from "./boardEdits";
+import {
+  addLaneCard,
+  addTouchpoint,
+  duplicateTouchpoint,
+  laneDropEdit,
+  laneShiftEdit,
+  neighbourPlace,
+  placeEdit,
+  shiftEdit,
+} from "./boardEdits";
 
 const fresh = (): JourneyMap => structuredClone(fixtureMap);
 const titlesIn = (map: JourneyMap, stageName: string) =>
@@ -95,5 +104,31 @@ describe("board edits", () => {
     const names = map.stages.map((s) => s.name);
     applyEditTo(map, edit);
     expect(map.stages.map((s) => s.name)).toEqual([names[1], names[0], ...names.slice(2)]);
+  });
+});
+
+describe("lane moves on the board", () => {
+  const lanes = [{ id: "a" }, { id: "hidden" }, { id: "b" }, { id: "c" }];
+  const rows = [{ key: "a" }, { key: "b" }, { key: "c" }];
+  const moved = (edit: Edit | null) => {
+    if (!edit || edit.op !== "move") return null;
+    const list = lanes.map((l) => l.id).filter((x) => x !== edit.id);
+    list.splice(edit.to, 0, edit.id);
+    return list;
+  };
+
+  it("moves past the neighbouring row, skipping hidden lanes", () => {
+    expect(moved(laneShiftEdit(lanes, rows, "b", -1))).toEqual(["b", "a", "hidden", "c"]);
+    expect(moved(laneShiftEdit(lanes, rows, "a", 1))).toEqual(["hidden", "b", "a", "c"]);
+    expect(moved(laneShiftEdit(lanes, rows, "c", -1))).toEqual(["a", "hidden", "c", "b"]);
+    expect(laneShiftEdit(lanes, rows, "a", -1)).toBeNull();
+    expect(laneShiftEdit(lanes, rows, "c", 1)).toBeNull();
+  });
+
+  it("a dropped lane takes the target's place", () => {
+    expect(moved(laneDropEdit(lanes, "a", "c"))).toEqual(["hidden", "b", "c", "a"]);
+    expect(moved(laneDropEdit(lanes, "c", "a"))).toEqual(["c", "a", "hidden", "b"]);
+    expect(laneDropEdit(lanes, "a", "a")).toBeNull();
+    expect(laneDropEdit(lanes, "touchpoints", "a")).toBeNull();
   });
 });

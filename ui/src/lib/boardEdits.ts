@@ -97,6 +97,27 @@ export function shiftEdit(
   return { op: "move", kind, id, to };
 }
 
+/**
+ * Move a lane past its neighbour on the board (`delta` −1: the row above, +1: the row below),
+ * hidden lanes skipped; null at either end.
+ */
+export function laneShiftEdit(lanes: { id: string }[], rows: readonly { key: string }[], id: string, delta: -1 | 1): Edit | null {
+  const at = rows.findIndex((r) => r.key === id);
+  const neighbour = at < 0 ? undefined : rows[at + delta];
+  return neighbour ? laneDropEdit(lanes, id, neighbour.key) : null;
+}
+
+/**
+ * A lane dropped on another: it takes that lane's place (after it when coming from above, before
+ * it when coming from below); null when either is not a lane of the map or they are the same.
+ */
+export function laneDropEdit(lanes: { id: string }[], id: string, target: string): Edit | null {
+  const from = lanes.findIndex((l) => l.id === id);
+  const to = lanes.findIndex((l) => l.id === target);
+  if (from < 0 || to < 0 || from === to) return null;
+  return { op: "move", kind: "lane", id, to };
+}
+
 /** Where a card goes: a stage (and, for lane cards, a lane), before a card or at the end. */
 export interface Place {
   stage: string;

@@ -13,7 +13,10 @@ export interface NumberedStep {
 
 /** The corridor's steps in order, numbered from 1, each with its touchpoint. */
 export function numberedSteps(map: Pick<JourneyMap, "corridor" | "touchpoints">): NumberedStep[] {
-  const byId = new Map(map.touchpoints.map((t) => [t.id, t] as const));
+  // Only the touchpoints the corridor names (a big map has thousands, a corridor a few dozen).
+  const wanted = new Set(map.corridor.steps.map((s) => s.touchpoint));
+  const byId = new Map<string, Touchpoint>();
+  if (wanted.size > 0) for (const t of map.touchpoints) if (wanted.has(t.id)) byId.set(t.id, t);
   return map.corridor.steps.map((step, i) => ({
     number: i + 1,
     step,

@@ -44,6 +44,12 @@ export class MapEditor {
   refusals = $state(0);
   /** What the latest accepted change did ("add touchpoint", "undo add touchpoint"). */
   lastSummary = $state("");
+  /**
+   * The latest edit applied to this copy, with the maps before and after it (not reactive: read
+   * with `map`). Views that index the map (the board's columns) update from it instead of
+   * reading the whole map again; after a reload it no longer leads to `map`.
+   */
+  lastChange: { before: JourneyMap; after: JourneyMap; edit: Edit } | null = null;
 
   private readonly backend: EditorBackend;
   private queue: Promise<unknown> = Promise.resolve();
@@ -169,6 +175,7 @@ export class MapEditor {
       await this.reload();
       return true;
     }
+    this.lastChange = { before: this.map, after: next, edit };
     this.map = next;
     this.revision = applied.revision;
     return true;

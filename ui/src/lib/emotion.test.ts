@@ -150,3 +150,17 @@ describe("geometry", () => {
     );
   });
 });
+
+describe("columnBand with measured columns", () => {
+  it("uses the board's measured places when there is one per column", () => {
+    const bands = [
+      { x: 0, width: 300 },
+      { x: 320, width: 180 },
+    ];
+    const plot = { width: 500, height: 190, pad: 34, columns: 2, gap: 12, bands };
+    expect(columnBand(plot, 1)).toEqual({ x: 320, width: 180 });
+    expect(pointX(plot, { column: 1, slot: 0, slots: 2 })).toBe(320 + 45);
+    // A stale measure (another number of columns) is not used.
+    expect(columnBand({ ...plot, columns: 3 }, 1).x).not.toBe(320);
+  });
+});

@@ -27,16 +27,19 @@ export interface EmotionPoint {
 
 /** Every touchpoint of the board, in column order then board order within its column. */
 export function emotionPoints(columns: readonly BoardColumn[]): EmotionPoint[] {
-  return columns.flatMap((column, c) =>
-    column.touchpoints.map((touchpoint, slot) => ({
-      touchpoint,
-      column: c,
-      slot,
-      slots: column.touchpoints.length,
-      stage: column.name,
-      value: isEmotion(touchpoint.designed_emotion) ? touchpoint.designed_emotion : null,
-    })),
-  );
+  return columns.flatMap((column, c) => columnPoints(column, c));
+}
+
+/** The points of one column, the `c`-th of the board. */
+export function columnPoints(column: BoardColumn, c: number): EmotionPoint[] {
+  return column.touchpoints.map((touchpoint, slot) => ({
+    touchpoint,
+    column: c,
+    slot,
+    slots: column.touchpoints.length,
+    stage: column.name,
+    value: isEmotion(touchpoint.designed_emotion) ? touchpoint.designed_emotion : null,
+  }));
 }
 
 function isEmotion(value: number | null): value is number {
@@ -117,10 +120,17 @@ export interface Plot {
   columns: number;
   /** Pixels between columns, to line up with a board whose columns have a gap. */
   gap: number;
+  /**
+   * Where each column really is (left edge and width, in the plot's pixels), when the board has
+   * measured its stage columns; otherwise the width is split evenly.
+   */
+  bands?: readonly { x: number; width: number }[];
 }
 
 /** The left edge and the width of column `c`. */
 export function columnBand(plot: Plot, c: number): { x: number; width: number } {
+  const measured = plot.bands?.[c];
+  if (measured && plot.bands!.length === plot.columns) return measured;
   const n = Math.max(1, plot.columns);
   const width = Math.max(0, (plot.width - plot.gap * (n - 1)) / n);
   return { x: c * (width + plot.gap), width };

@@ -1,0 +1,74 @@
+// How the board is drawn: the corridor's connectors never cover a card's text, and the emotion
+// curve's points sit over their stages' columns at any zoom.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { harness, openMap, retail } from "./harness.mjs";
+
+const h = harness();
+
+test("no corridor connector covers the text of a card", async () => {
+  const page = await openMap(h, retail);
+  await page.locator("svg.connectors path[data-connector]").first().waitFor({ state: "attached" });
+  // Let the test hit the connectors (they let pointer events through to the cards otherwise).
+  await page.addStyleTag({ content: "svg.connectors path.line { pointer-events: visibleStroke !important; }" });
+  const result = await page.evaluate(() => {
+    const texts = [...document.querySelectorAll("article[data-card] .title, article[data-card] dd, [data-card='lane_card']")];
+    let sampled = 0;
+    const covered = [];
+    for (const path of document.querySelectorAll("svg.connectors path.line")) {
+      const length = path.getTotalLength();
+      const matrix = path.getScreenCTM();
+      for (let at = 0; at <= length; at += 6) {
+        const p = path.getPointAtLength(at);
+        const x = p.x * matrix.a + matrix.e;
+        const y = p.y * matrix.d + matrix.f;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        for (const text of texts) {
+          const r = text.getBoundingClientRect();
+          if (x < r.left || x > r.right || y < r.top || y > r.bottom) continue;
+          sampled += 1;
+          const top = document.elementFromPoint(x, y);
+          if (top === path || path.contains(top)) covered.push(`${path.dataset.connector} over “${text.textContent.trim().slice(0, 30)}”`);
+        }
+      }
+    }
+    return { sampled, covered, connectors: document.querySelectorAll("svg.connectors path.line").length };
+  });
+  assert.ok(result.connectors > 3, `the corridor is drawn: ${result.connectors}`);
+  assert.ok(result.sampled > 0, "some connector passes where a card's text is (else the test checks nothing)");
+  assert.deepEqual(result.covered, []);
+});
+
+test("the emotion curve's points sit over their stages' columns, at any zoom", async () => {
+  const page = await openMap(h, retail, { viewport: { width: 1600, height: 900 } });
+  const stageOf = new Map(retail.touchpoints.map((t) => [t.id, t.stage]));
+  const check = async (label) => {
+    await page.waitForTimeout(100);
+    const off = await page.evaluate((stageOf) => {
+      const bad = [];
+      let n = 0;
+      for (const g of document.querySelectorAll("g[data-point]")) {
+        const stage = stageOf[g.dataset.point];
+        const column = document.querySelector(`section[data-stage="${stage}"]`);
+        if (!column) continue;
+        const p = g.querySelector("circle.dot").getBoundingClientRect();
+        const c = column.getBoundingClientRect();
+        const x = p.left + p.width / 2;
+        n += 1;
+        if (x < c.left || x > c.right) bad.push(`${g.dataset.point}: ${x.toFixed(0)} not in ${c.left.toFixed(0)}–${c.right.toFixed(0)}`);
+      }
+      return { n, bad };
+    }, Object.fromEntries(stageOf));
+    assert.ok(off.n >= 5, `${label}: points drawn (${off.n})`);
+    assert.deepEqual(off.bad, [], label);
+  };
+  await check("zoom 100%");
+  await page.getByRole("button", { name: "Zoom out" }).click();
+  await page.getByRole("button", { name: "Zoom out" }).click();
+  await check("zoomed out");
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await check("zoomed in");
+});
