@@ -142,6 +142,7 @@ impl Presenting {
         if !audience_open {
             if other_monitor(window).is_some() {
                 open_audience(window)?;
+                self.set_audience(app, window.label(), true)?;
             } else {
                 window
                     .set_fullscreen(true)
