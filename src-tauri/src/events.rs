@@ -111,3 +111,30 @@ pub fn workspace_changed<R: Runtime>(
     }
     Ok(info)
 }
+
+/// The live tally of the open vote changed (a phone voted, a vote was typed on the laptop).
+#[derive(Debug, Clone, Serialize, Type, Event)]
+pub struct VoteChanged {
+    pub vote: crate::workshop::OpenVote,
+}
+
+/// An idea arrived in the open private round: its count, never its text.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct IdeasChanged {
+    pub map: Id,
+    pub count: u32,
+}
+
+/// The workshop service's news as Tauri events to every window.
+pub fn workshop_announcer<R: Runtime>(app: &tauri::AppHandle<R>) -> crate::workshop::Announce {
+    let app = app.clone();
+    std::sync::Arc::new(move |news| {
+        let sent = match news {
+            crate::workshop::News::Vote(vote) => VoteChanged { vote }.emit(&app),
+            crate::workshop::News::Ideas { map, count } => IdeasChanged { map, count }.emit(&app),
+        };
+        if let Err(err) = sent {
+            eprintln!("corridor: cannot announce the workshop's news: {err}");
+        }
+    })
+}

@@ -7,16 +7,22 @@ mod error;
 mod events;
 mod state;
 mod windows;
+mod workshop;
 
 pub use error::{AppError, ErrorCode};
-pub use events::{LibraryChange, LibraryChanged, MapChanged, PresentChanged, WorkspaceChanged};
+pub use events::{
+    IdeasChanged, LibraryChange, LibraryChanged, MapChanged, PresentChanged, VoteChanged,
+    WorkspaceChanged,
+};
 pub use state::WorkspaceInfo;
 
 use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, files, gaps, history, maps, present, story, workspace};
+    use commands::{
+        datasets, edits, files, gaps, history, maps, present, story, workshop, workspace,
+    };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -60,12 +66,26 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             present::present_audience,
             present::present_fullscreen,
             present::present_stop,
+            workshop::workshop_status,
+            workshop::workshop_start,
+            workshop::workshop_vote_open,
+            workshop::workshop_vote_type,
+            workshop::workshop_vote_close,
+            workshop::workshop_vote_resume,
+            workshop::workshop_vote_results,
+            workshop::workshop_round_open,
+            workshop::workshop_round_reveal,
+            workshop::workshop_end,
+            workshop::workshop_summary,
+            workshop::workshop_summary_export,
         ])
         .events(tauri_specta::collect_events![
             MapChanged,
             WorkspaceChanged,
             LibraryChanged,
-            PresentChanged
+            PresentChanged,
+            VoteChanged,
+            IdeasChanged
         ])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
         // TypeScript `number` holds them exactly.
@@ -96,6 +116,7 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open(workspace).with_launch_file(file))
+        .manage(std::sync::Arc::new(workshop::WorkshopService::default()))
         .manage(windows::Presenting::default())
         .on_window_event(windows::on_window_event)
         .invoke_handler(builder.invoke_handler())
@@ -108,6 +129,9 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
                 // Close the workspace cleanly: the next start opens it without a safety copy.
+                // The room server stops; an open vote's journal stays for the next start.
+                app.state::<std::sync::Arc<workshop::WorkshopService>>()
+                    .shutdown();
                 app.state::<state::AppState>().close();
             }
         });

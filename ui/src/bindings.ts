@@ -114,13 +114,42 @@ export const commands = {
 	presentFullscreen: (on: boolean) => typedError<null, AppError>(__TAURI_INVOKE("present_fullscreen", { on })),
 	/**  Leave present mode: back to the board. */
 	presentStop: () => typedError<null, AppError>(__TAURI_INVOKE("present_stop")),
+	/**  What runs for the map's workshop now: an open vote, an open round, an interrupted vote. */
+	workshopStatus: (map: string) => typedError<WorkshopStatus_Serialize, AppError>(__TAURI_INVOKE("workshop_status", { map })),
+	/**
+	 *  Mark the start of the map's workshop (present mode calls it): its summary lists what is
+	 *  captured from here on.
+	 */
+	workshopStart: (map: string) => typedError<null, AppError>(__TAURI_INVOKE("workshop_start", { map })),
+	/**  Open a dot vote on `cards` with `dots_per_person` each; the room server starts. */
+	workshopVoteOpen: (map: string, name: string, cards: string[], dotsPerPerson: number) => typedError<VoteOpened_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_open", { map, name, cards, dotsPerPerson })),
+	/**  Set the dots `voter` (a person named on the laptop) has on `card`. */
+	workshopVoteType: (map: string, voter: string, card: string, dots: number) => typedError<OpenVote_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_type", { map, voter, card, dots })),
+	/**  Close the open vote with the decision noted; the room server stops. */
+	workshopVoteClose: (map: string, decision: string) => typedError<Applied, AppError>(__TAURI_INVOKE("workshop_vote_close", { map, decision })),
+	/**  Take up the map's interrupted vote again, with the dots its journal kept. */
+	workshopVoteResume: (map: string) => typedError<OpenVote_Serialize, AppError>(__TAURI_INVOKE("workshop_vote_resume", { map })),
+	/**  A closed vote's result, most dots first (ties share a rank). */
+	workshopVoteResults: (map: string, vote: string) => typedError<Ranked[], AppError>(__TAURI_INVOKE("workshop_vote_results", { map, vote })),
+	/**  Open a private brainstorm round for `stage` and `lane`; the room server starts. */
+	workshopRoundOpen: (map: string, stage: string, lane: string, prompt: string) => typedError<OpenRound, AppError>(__TAURI_INVOKE("workshop_round_open", { map, stage, lane, prompt })),
+	/**  Reveal the open round: its ideas land as lane cards without author; the server stops. */
+	workshopRoundReveal: (map: string) => typedError<Applied, AppError>(__TAURI_INVOKE("workshop_round_reveal", { map })),
+	/**  End the workshop: a snapshot named `name` of the map as it is now. */
+	workshopEnd: (map: string, name: string) => typedError<SnapshotInfo_Serialize, AppError>(__TAURI_INVOKE("workshop_end", { map, name })),
+	/**  The workshop summary as Markdown (to show before saving it). */
+	workshopSummary: (map: string) => typedError<string, AppError>(__TAURI_INVOKE("workshop_summary", { map })),
+	/**  Save the workshop summary as Markdown where the save dialog points; `None` when cancelled. */
+	workshopSummaryExport: (map: string) => typedError<Written | null, AppError>(__TAURI_INVOKE("workshop_summary_export", { map })),
 };
 
 /** Events */
 export const events = {
+	ideasChanged: makeEvent<IdeasChanged, IdeasChanged>("ideas-changed"),
 	libraryChanged: makeEvent<LibraryChanged, LibraryChanged>("library-changed"),
 	mapChanged: makeEvent<MapChanged, MapChanged>("map-changed"),
 	presentChanged: makeEvent<PresentChanged_Serialize, PresentChanged_Deserialize>("present-changed"),
+	voteChanged: makeEvent<VoteChanged_Serialize, VoteChanged_Deserialize>("vote-changed"),
 	workspaceChanged: makeEvent<WorkspaceChanged_Serialize, WorkspaceChanged_Deserialize>("workspace-changed"),
 };
 
@@ -921,6 +950,12 @@ export type History_Serialize = {
 	snapshots: SnapshotInfo_Serialize[],
 };
 
+/**  An idea arrived in the open private round: its count, never its text. */
+export type IdeasChanged = {
+	map: string,
+	count: number,
+};
+
 /**  Everything needed to read a dataset again exactly as it was read the first time. */
 export type ImportSettings = ImportSettings_Serialize | ImportSettings_Deserialize;
 
@@ -989,6 +1024,32 @@ export type Initiative_Serialize = {
 	touchpoints: string[],
 	/**  The touchpoints whose gaps this initiative answers. */
 	gaps: string[],
+};
+
+/**
+ *  An open vote of the map that no room serves (the app stopped while it ran), with the dots
+ *  its journal kept.
+ */
+export type InterruptedVote = InterruptedVote_Serialize | InterruptedVote_Deserialize;
+
+/**
+ *  An open vote of the map that no room serves (the app stopped while it ran), with the dots
+ *  its journal kept.
+ */
+export type InterruptedVote_Deserialize = {
+	vote: Vote_Deserialize,
+	tallies: Tally[],
+	voters: number,
+};
+
+/**
+ *  An open vote of the map that no room serves (the app stopped while it ran), with the dots
+ *  its journal kept.
+ */
+export type InterruptedVote_Serialize = {
+	vote: Vote_Serialize,
+	tallies: Tally[],
+	voters: number,
 };
 
 /**  What the moment asks of the customer. */
@@ -1322,6 +1383,43 @@ export type OpenOutcome =
  */
 "copy";
 
+/**  The private round running now: its count, never its ideas. */
+export type OpenRound = {
+	map: string,
+	stage: string,
+	lane: string,
+	prompt: string,
+	count: number,
+	room: RoomInfo,
+};
+
+/**  The vote running now. */
+export type OpenVote = OpenVote_Serialize | OpenVote_Deserialize;
+
+/**  The vote running now. */
+export type OpenVote_Deserialize = {
+	map: string,
+	vote: Vote_Deserialize,
+	/**  Dots per card, in the vote's order. */
+	tallies: Tally[],
+	voters: number,
+	ranking: Ranked[],
+	typed: TypedVoter[],
+	room: RoomInfo,
+};
+
+/**  The vote running now. */
+export type OpenVote_Serialize = {
+	map: string,
+	vote: Vote_Serialize,
+	/**  Dots per card, in the vote's order. */
+	tallies: Tally[],
+	voters: number,
+	ranking: Ranked[],
+	typed: TypedVoter[],
+	room: RoomInfo,
+};
+
 /**  A native file opened into the workspace. */
 export type Opened = Opened_Serialize | Opened_Deserialize;
 
@@ -1486,6 +1584,14 @@ export type PriorityItem = {
 	impact: number | null,
 };
 
+/**  One card's place in a vote's result. */
+export type Ranked = {
+	/**  1 for the most dots; cards with as many dots share a rank ("1, 1, 3"). */
+	rank: number,
+	card: string,
+	dots: number,
+};
+
 /**  A file opened or saved lately. */
 export type RecentFile = {
 	path: string,
@@ -1544,6 +1650,19 @@ export type RollUp_Serialize = {
 	negative_gaps: number,
 	/**  Sum of the priority impact of their negative gaps. */
 	impact: number | null,
+};
+
+/**  The room's address and its QR code, for the projector. */
+export type RoomInfo = {
+	/**  `http://ADDR:PORT/v/TOKEN/`: the link phones open. */
+	url: string,
+	/**  The link as a QR code (an SVG document, dark on light). */
+	qr_svg: string,
+	/**
+	 *  True when no local network was found: the room answers on this laptop only
+	 *  (127.0.0.1), so votes must be typed.
+	 */
+	loopback_only: boolean,
 };
 
 /**  Something that could not be read. */
@@ -2136,6 +2255,12 @@ export type Touchpoint_Serialize = {
 	aliases: string[],
 };
 
+/**  Dots typed on the laptop for one named person. */
+export type TypedVoter = {
+	name: string,
+	dots: Tally[],
+};
+
 export type UnmatchedName = UnmatchedName_Serialize | UnmatchedName_Deserialize;
 
 export type UnmatchedName_Deserialize = {
@@ -2170,6 +2295,34 @@ export type VariantReport = {
 
 /**  A dot vote: a room spreads dots over a set of cards to rank them. */
 export type Vote = Vote_Serialize | Vote_Deserialize;
+
+/**  The live tally of the open vote changed (a phone voted, a vote was typed on the laptop). */
+export type VoteChanged = VoteChanged_Serialize | VoteChanged_Deserialize;
+
+/**  The live tally of the open vote changed (a phone voted, a vote was typed on the laptop). */
+export type VoteChanged_Deserialize = {
+	vote: OpenVote_Deserialize,
+};
+
+/**  The live tally of the open vote changed (a phone voted, a vote was typed on the laptop). */
+export type VoteChanged_Serialize = {
+	vote: OpenVote_Serialize,
+};
+
+/**  The answer to opening a vote: the change that put it in the map, and the vote with its room. */
+export type VoteOpened = VoteOpened_Serialize | VoteOpened_Deserialize;
+
+/**  The answer to opening a vote: the change that put it in the map, and the vote with its room. */
+export type VoteOpened_Deserialize = {
+	applied: Applied,
+	vote: OpenVote_Deserialize,
+};
+
+/**  The answer to opening a vote: the change that put it in the map, and the vote with its room. */
+export type VoteOpened_Serialize = {
+	applied: Applied,
+	vote: OpenVote_Serialize,
+};
 
 /**  Whether a vote still takes dots. */
 export type VoteStatus = "open" | "closed";
@@ -2309,6 +2462,27 @@ export type WindowTouchpointChange_Serialize = {
 
 /**  Where a piece of work stands. */
 export type WorkStatus = "planned" | "in_progress" | "done" | "dropped";
+
+/**  What the workshop of a map has running. */
+export type WorkshopStatus = WorkshopStatus_Serialize | WorkshopStatus_Deserialize;
+
+/**  What the workshop of a map has running. */
+export type WorkshopStatus_Deserialize = {
+	vote?: OpenVote_Deserialize | null,
+	round?: OpenRound | null,
+	interrupted?: InterruptedVote_Deserialize | null,
+	/**  Another map's vote or round holds the room. */
+	busy_elsewhere: boolean,
+};
+
+/**  What the workshop of a map has running. */
+export type WorkshopStatus_Serialize = {
+	vote: OpenVote_Serialize | null,
+	round: OpenRound | null,
+	interrupted: InterruptedVote_Serialize | null,
+	/**  Another map's vote or round holds the room. */
+	busy_elsewhere: boolean,
+};
 
 /**  The app switched to another workspace (a fresh one): everything shown is stale. */
 export type WorkspaceChanged = WorkspaceChanged_Serialize | WorkspaceChanged_Deserialize;

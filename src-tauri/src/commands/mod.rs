@@ -9,4 +9,5 @@ pub mod history;
 pub mod maps;
 pub mod present;
 pub mod story;
+pub mod workshop;
 pub mod workspace;

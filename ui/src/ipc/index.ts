@@ -291,6 +291,7 @@ export async function onWorkspaceChanged(handler: (change: WorkspaceChanged) => 
   return quietly(stop);
 }
 export * from "./story";
+export * from "./workshop";
 
 // Files at paths the user picks in the system's dialogs (the backend opens the dialog; the UI
 // never names a path to write).

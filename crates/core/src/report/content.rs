@@ -222,6 +222,7 @@ pub fn build(inputs: &ReportInputs) -> Vec<Block> {
     questions_and_capabilities(map, &mut out);
     assets_and_kpis(map, &mut out);
     initiatives(map, &mut out);
+    votes(map, &mut out);
 
     out.push(heading(2, "Disciplines"));
     let mut t = table(
@@ -581,6 +582,56 @@ fn initiatives(map: &JourneyMap, out: &mut Vec<Block>) {
             "Initiatives of one department that run at the same time:",
         )]));
         out.push(Block::Bullets(overlaps));
+    }
+}
+
+/// The dot votes held in workshops: each with its question, voters, a ranking table (ties share
+/// a rank) and the decision the room took. A vote still open says so, without numbers.
+fn votes(map: &JourneyMap, out: &mut Vec<Block>) {
+    if map.votes.is_empty() {
+        return;
+    }
+    out.push(heading(2, "Workshop votes"));
+    for vote in &map.votes {
+        out.push(heading(3, &vote.name));
+        if vote.status == crate::model::VoteStatus::Open {
+            out.push(para(vec![plain(format!(
+                "Still open ({} dots per person): its result is counted when it closes.",
+                vote.dots_per_person
+            ))]));
+            continue;
+        }
+        let voters = if vote.voters == 1 {
+            "1 voter".to_string()
+        } else {
+            format!("{} voters", vote.voters)
+        };
+        out.push(para(vec![plain(format!(
+            "{voters}, {} dots each, on {} cards.",
+            vote.dots_per_person,
+            vote.cards.len()
+        ))]));
+        let mut t = table(
+            vec!["Rank", "Card", "Dots"],
+            vec![Align::Right, Align::Left, Align::Right],
+            vec![0.5, 5.0, 0.6],
+        );
+        for r in crate::workshop::ranking(&vote.tallies) {
+            t.rows.push(vec![
+                r.rank.to_string(),
+                map.card_text(r.card)
+                    .unwrap_or("(card removed)")
+                    .to_string(),
+                r.dots.to_string(),
+            ]);
+        }
+        out.push(Block::Table(t));
+        if !vote.decision.trim().is_empty() {
+            out.push(para(vec![
+                bold("Decision: "),
+                plain(vote.decision.trim().to_string()),
+            ]));
+        }
     }
 }
 

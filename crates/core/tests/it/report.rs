@@ -268,3 +268,98 @@ fn corridor_core_md_escape(text: &str) -> String {
         .replace('*', "\\*")
         .replace('_', "\\_")
 }
+
+/// The sound map with two votes: a closed one (a tie for second place, a decision) and an open
+/// one, both on its lane cards and touchpoints.
+fn voted() -> JourneyMap {
+    let mut map = sound_map();
+    let a = map.lane_cards[0].id;
+    let b = map.touchpoints[0].id;
+    let c = map.touchpoints[1].id;
+    let d = map.touchpoints[2].id;
+    map.votes = vec![
+        Vote {
+            id: id(900),
+            name: format!("Which first? {PAYLOAD}"),
+            cards: vec![a, b, c, d],
+            dots_per_person: 3,
+            status: VoteStatus::Closed,
+            voters: 4,
+            tallies: vec![
+                Tally { card: a, dots: 2 },
+                Tally { card: b, dots: 5 },
+                Tally { card: c, dots: 2 },
+                Tally { card: d, dots: 0 },
+            ],
+            decision: format!("Fix the ad first {PAYLOAD}"),
+        },
+        Vote {
+            id: id(901),
+            name: "Still counting".into(),
+            cards: vec![a],
+            dots_per_person: 2,
+            status: VoteStatus::Open,
+            voters: 0,
+            tallies: vec![],
+            decision: String::new(),
+        },
+    ];
+    map
+}
+
+#[test]
+fn votes_appear_ranked_with_their_decision_in_every_format() {
+    let map = voted();
+    let inputs = ReportInputs {
+        map: &map,
+        gaps: None,
+    };
+    let md = markdown(&inputs);
+    let section = &md[md.find("## Workshop votes").expect("a votes section")..];
+    assert!(
+        section.contains("4 voters, 3 dots each, on 4 cards."),
+        "{section}"
+    );
+    // Most dots first; the tie shares rank 2 in the vote's order; the last is rank 4.
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Rank") && !l.starts_with("| ---"))
+        .take(4)
+        .collect();
+    let text =
+        |i: usize| corridor_core_md_escape(map.card_text(map.votes[0].tallies[i].card).unwrap());
+    let expect = [(1, 1, 5), (2, 0, 2), (2, 2, 2), (4, 3, 0)];
+    assert_eq!(rows.len(), 4, "{section}");
+    for (row, (rank, card, dots)) in rows.iter().zip(expect) {
+        assert!(row.starts_with(&format!("| {rank} |")), "{row}");
+        assert!(row.contains(&text(card)), "{row} lacks {}", text(card));
+        assert!(row.trim_end().ends_with(&format!("| {dots} |")), "{row}");
+    }
+    assert!(
+        section.contains("**Decision:** Fix the ad first"),
+        "{section}"
+    );
+    assert!(section.contains("### Still counting"));
+    assert!(section.contains("Still open (2 dots per person)"));
+
+    let page = html(&inputs);
+    assert!(page.contains("Workshop votes"));
+    assert!(page.contains("Fix the ad first"));
+    assert!(
+        !page.contains(PAYLOAD),
+        "the vote's texts are escaped in HTML"
+    );
+    assert!(
+        !md.contains("<script>"),
+        "the vote's texts are escaped in Markdown"
+    );
+
+    // No votes: no section.
+    let mut plain = sound_map();
+    plain.votes.clear();
+    assert!(!markdown(&ReportInputs {
+        map: &plain,
+        gaps: None
+    })
+    .contains("Workshop votes"));
+}
