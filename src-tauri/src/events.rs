@@ -130,7 +130,7 @@ pub fn workshop_announcer<R: Runtime>(app: &tauri::AppHandle<R>) -> crate::works
     let app = app.clone();
     std::sync::Arc::new(move |news| {
         let sent = match news {
-            crate::workshop::News::Vote(vote) => VoteChanged { vote }.emit(&app),
+            crate::workshop::News::Vote(vote) => VoteChanged { vote: *vote }.emit(&app),
             crate::workshop::News::Ideas { map, count } => IdeasChanged { map, count }.emit(&app),
         };
         if let Err(err) = sent {

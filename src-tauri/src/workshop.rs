@@ -95,7 +95,7 @@ pub struct WorkshopStatus {
 /// What the service tells the windows: the live tally, the count of ideas.
 #[derive(Debug, Clone)]
 pub enum News {
-    Vote(OpenVote),
+    Vote(Box<OpenVote>),
     Ideas { map: Id, count: u32 },
 }
 
@@ -168,12 +168,20 @@ impl From<corridor_core::workshop::WorkshopError> for AppError {
 }
 
 /// The laptop's address on the local network: the one its route to a private address leaves
-/// from (a UDP "connect" sends nothing). `None` with no network at all.
+/// from (a UDP "connect" sends nothing). Tried towards each private range, so a room network
+/// with no default route (a hotspot with no internet) is found too. `None` with no network.
 pub fn lan_address() -> Option<IpAddr> {
-    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
-    socket.connect((Ipv4Addr::new(10, 254, 254, 254), 9)).ok()?;
-    let ip = socket.local_addr().ok()?.ip();
-    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+    let targets = [
+        Ipv4Addr::new(10, 254, 254, 254),
+        Ipv4Addr::new(192, 168, 254, 254),
+        Ipv4Addr::new(172, 31, 254, 254),
+    ];
+    targets.into_iter().find_map(|target| {
+        let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+        socket.connect((target, 9)).ok()?;
+        let ip = socket.local_addr().ok()?.ip();
+        (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+    })
 }
 
 fn journal_path(ws: &Workspace) -> PathBuf {
@@ -310,7 +318,7 @@ impl WorkshopService {
                                 .and_then(|a| me.open_vote_view(a).ok())
                         };
                         if let Some(view) = view {
-                            announce(News::Vote(view));
+                            announce(News::Vote(Box::new(view)));
                         }
                     }
                     RoomEvent::Ideas { count } => announce(News::Ideas {
@@ -438,12 +446,28 @@ impl WorkshopService {
         };
         active.room.with_vote(|s| -> Result<(), AppError> {
             let has = s.ballot(&device).get(&card).copied().unwrap_or(0);
-            if dots > has {
-                s.cast(&device, card, dots - has)?;
+            let done = if dots > has {
+                s.cast(&device, card, dots - has)
             } else if dots < has {
-                s.retract(&device, card, has - dots)?;
+                s.retract(&device, card, has - dots)
+            } else {
+                Ok(0)
+            };
+            match done {
+                // Said of the person named, not of a device.
+                Err(corridor_core::workshop::WorkshopError::OverBudget {
+                    budget,
+                    placed,
+                    asked,
+                }) => Err(failed(
+                    ErrorCode::Invalid,
+                    format!(
+                        "{voter} has placed {placed} of {budget} dots: \
+                         {asked} more would exceed the budget"
+                    ),
+                )),
+                other => other.map(|_| ()).map_err(AppError::from),
             }
-            Ok(())
         })??;
         if !typed.iter().any(|(n, _)| n == voter) {
             typed.push((voter.to_string(), device));
@@ -795,7 +819,11 @@ mod tests {
             assert_eq!(view.ranking[0].card, cards[1]);
             // Over budget: refused, nothing changed.
             let err = service.type_dots(map, "Ana", cards[2], 1).unwrap_err();
-            assert!(err.message.contains("budget"), "{}", err.message);
+            assert!(
+                err.message.starts_with("Ana has placed 2 of 2 dots"),
+                "{}",
+                err.message
+            );
             assert_eq!(service.vote(map).unwrap().tallies, view.tallies);
             // Lowering a typed vote takes dots back.
             let view = service.type_dots(map, "Ana", cards[1], 1).unwrap();

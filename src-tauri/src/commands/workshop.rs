@@ -48,6 +48,7 @@ pub struct VoteOpened {
 }
 
 /// Open a dot vote on `cards` with `dots_per_person` each; the room server starts.
+#[allow(clippy::too_many_arguments)] // Tauri passes the app, the window and the states apart.
 #[tauri::command]
 #[specta::specta]
 pub async fn workshop_vote_open(

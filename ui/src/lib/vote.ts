@@ -63,7 +63,7 @@ export function boardDots(map: JourneyMap, live: OpenVote | null): Map<string, n
   if (live) {
     tallies = live.tallies;
   } else {
-    const closed = map.votes.filter((v) => v.status === "closed");
+    const closed = (map.votes ?? []).filter((v) => v.status === "closed");
     tallies = closed.length > 0 ? closed[closed.length - 1]!.tallies : [];
   }
   return new Map(tallies.filter((t) => t.dots > 0).map((t) => [t.card, t.dots]));
