@@ -275,3 +275,22 @@ test("the audience window shows the running presentation and follows the present
   await page.evaluate(() => window.__presentMock.set(null));
   await page.getByText(/No presentation is running/).waitFor();
 });
+
+test("the presenter opens and closes the audience window; while it is open this window stays the presenter's", async () => {
+  const page = await presentRetail();
+  // With no audience window, this window shows the presentation; P gives the presenter view.
+  assert.equal(await page.getByTestId("presenter-view").count(), 0);
+  await page.keyboard.press("p");
+  const presenter = page.getByTestId("presenter-view");
+  await presenter.getByRole("button", { name: "Open audience window" }).click();
+  await presenter.getByRole("button", { name: "Close audience window" }).waitFor();
+  // P no longer switches away: the audience has its own window.
+  await page.keyboard.press("p");
+  assert.equal(await page.getByTestId("audience-view").count(), 0);
+  // The presenter's keys drive the presentation the audience window shows.
+  await page.keyboard.press("ArrowRight");
+  await presenter.getByText(`Stage 2 of 5: ${stages[1].name}`).waitFor();
+  await presenter.getByRole("button", { name: "Close audience window" }).click();
+  await presenter.getByRole("button", { name: "Open audience window" }).waitFor();
+  assert.deepEqual((await callsOf(page, "present_audience")).map((a) => a.open), [true, false]);
+});
