@@ -47,6 +47,18 @@ test("F5 presents the map; arrows, Page Up/Down and Space walk the stages; Escap
   const curve = page.getByRole("figure", { name: "Emotion curve across the stages" });
   for (const s of stages) await curve.getByText(s.name, { exact: true }).waitFor();
 
+  // F takes the window into full screen or out of it; F5 (a clicker's "start") does not reload.
+  await page.keyboard.press("f");
+  assert.ok(await until(async () => (await callsOf(page, "present_fullscreen")).length === 1), "F asks the backend");
+  await page.evaluate(() =>
+    window.addEventListener("keydown", (e) => {
+      if (e.key === "F5") window.__f5Prevented = e.defaultPrevented;
+    }),
+  );
+  await page.keyboard.press("F5");
+  assert.equal(await page.evaluate(() => window.__f5Prevented), true, "F5 while presenting is kept from reloading");
+  assert.equal(await heading(page).textContent(), stages[4].name);
+
   await page.keyboard.press("Escape");
   await page.getByRole("region", { name: "Board", exact: true }).waitFor();
   assert.equal((await callsOf(page, "present_stop")).length, 1);
