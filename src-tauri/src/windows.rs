@@ -142,6 +142,7 @@ impl Presenting {
         if !audience_open {
             if other_monitor(window).is_some() {
                 open_audience(window)?;
+                self.set_audience(app, window.label(), true)?;
             } else {
                 window
                     .set_fullscreen(true)
@@ -256,11 +257,12 @@ impl Presenting {
     }
 }
 
-/// Set the window full screen or not (F in present mode).
-pub fn fullscreen<R: Runtime>(window: &Window<R>, on: bool) -> Result<(), AppError> {
-    window
-        .set_fullscreen(on)
-        .map_err(|e| window_error("The window could not change to or from full screen", e))
+/// Take the window into full screen, or out of it (F in present mode); its new state.
+pub fn toggle_fullscreen<R: Runtime>(window: &Window<R>) -> Result<bool, AppError> {
+    let fail = |e| window_error("The window could not change to or from full screen", e);
+    let on = !window.is_fullscreen().map_err(fail)?;
+    window.set_fullscreen(on).map_err(fail)?;
+    Ok(on)
 }
 
 /// A window went away: the audience window's closing is news for the presenter; when the last

@@ -67,6 +67,16 @@ try {
   await shown(stageHeading(retail.stages[2].name), 'the audience window following the presenter');
   await browser.switchToWindow(main);
 
+  // A capture typed in the presenter view shows in the audience window's details.
+  const said = `Checkout hides the delivery cost ${Date.now().toString(36)}`;
+  await (await shown('//label[span[normalize-space(.)="What the room said"]]/input', 'the capture field')).setValue(said);
+  await key('Enter');
+  await shown(`//*[@role="status" and contains(., ${JSON.stringify(said)})]`, 'the capture confirmed');
+  await (await shown(button('Details (D)'), 'the details button')).click();
+  await browser.switchToWindow(audience);
+  await shown(`//li[normalize-space(.)=${JSON.stringify(said)}]`, 'the captured card in the audience window');
+  await browser.switchToWindow(main);
+
   // Closing the audience window leaves the presenter usable.
   await (await shown(button('Close audience window'), 'the close button')).click();
   await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 1, { timeout: 15000 });

@@ -55,7 +55,7 @@ export function normaliseMap(m) {
       notes: t.notes ?? "",
       aliases: t.aliases ?? [],
     })),
-    lane_cards: (m.lane_cards ?? []).map((c) => ({ ...c, notes: c.notes ?? "" })),
+    lane_cards: (m.lane_cards ?? []).map((c) => ({ ...c, notes: c.notes ?? "", tag: c.tag ?? null })),
     corridor: {
       steps: (m.corridor?.steps ?? []).map((s) => ({
         id: s.id,
@@ -66,6 +66,7 @@ export function normaliseMap(m) {
     },
     score_scale: m.score_scale,
     story: normaliseStory(m.story ?? {}),
+    votes: m.votes ?? [],
   };
 }
 

@@ -93,7 +93,7 @@ export function installPresentMock() {
       view.audience = open;
       return changed();
     },
-    present_fullscreen: () => null,
+    present_fullscreen: () => true,
     present_stop: () => {
       view = null;
       changed();

@@ -47,6 +47,18 @@ test("F5 presents the map; arrows, Page Up/Down and Space walk the stages; Escap
   const curve = page.getByRole("figure", { name: "Emotion curve across the stages" });
   for (const s of stages) await curve.getByText(s.name, { exact: true }).waitFor();
 
+  // F takes the window into full screen or out of it; F5 (a clicker's "start") does not reload.
+  await page.keyboard.press("f");
+  assert.ok(await until(async () => (await callsOf(page, "present_fullscreen")).length === 1), "F asks the backend");
+  await page.evaluate(() =>
+    window.addEventListener("keydown", (e) => {
+      if (e.key === "F5") window.__f5Prevented = e.defaultPrevented;
+    }),
+  );
+  await page.keyboard.press("F5");
+  assert.equal(await page.evaluate(() => window.__f5Prevented), true, "F5 while presenting is kept from reloading");
+  assert.equal(await heading(page).textContent(), stages[4].name);
+
   await page.keyboard.press("Escape");
   await page.getByRole("region", { name: "Board", exact: true }).waitFor();
   assert.equal((await callsOf(page, "present_stop")).length, 1);
@@ -274,4 +286,23 @@ test("the audience window shows the running presentation and follows the present
   // The presentation ends: the window says so.
   await page.evaluate(() => window.__presentMock.set(null));
   await page.getByText(/No presentation is running/).waitFor();
+});
+
+test("the presenter opens and closes the audience window; while it is open this window stays the presenter's", async () => {
+  const page = await presentRetail();
+  // With no audience window, this window shows the presentation; P gives the presenter view.
+  assert.equal(await page.getByTestId("presenter-view").count(), 0);
+  await page.keyboard.press("p");
+  const presenter = page.getByTestId("presenter-view");
+  await presenter.getByRole("button", { name: "Open audience window" }).click();
+  await presenter.getByRole("button", { name: "Close audience window" }).waitFor();
+  // P no longer switches away: the audience has its own window.
+  await page.keyboard.press("p");
+  assert.equal(await page.getByTestId("audience-view").count(), 0);
+  // The presenter's keys drive the presentation the audience window shows.
+  await page.keyboard.press("ArrowRight");
+  await presenter.getByText(`Stage 2 of 5: ${stages[1].name}`).waitFor();
+  await presenter.getByRole("button", { name: "Close audience window" }).click();
+  await presenter.getByRole("button", { name: "Open audience window" }).waitFor();
+  assert.deepEqual((await callsOf(page, "present_audience")).map((a) => a.open), [true, false]);
 });

@@ -110,8 +110,8 @@ export const commands = {
 	presentCaptured: (card: string) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_captured", { card })),
 	/**  Open or close the audience window. */
 	presentAudience: (open: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_audience", { open })),
-	/**  Put the calling window in full screen, or take it out. */
-	presentFullscreen: (on: boolean) => typedError<null, AppError>(__TAURI_INVOKE("present_fullscreen", { on })),
+	/**  Take the calling window into full screen, or out of it; answers whether it is now. */
+	presentFullscreen: () => typedError<boolean, AppError>(__TAURI_INVOKE("present_fullscreen")),
 	/**  Leave present mode: back to the board. */
 	presentStop: () => typedError<null, AppError>(__TAURI_INVOKE("present_stop")),
 	/**  What runs for the map's workshop now: an open vote, an open round, an interrupted vote. */

@@ -111,11 +111,11 @@ pub async fn present_audience(
     presenting.audience(&window, open)
 }
 
-/// Put the calling window in full screen, or take it out.
+/// Take the calling window into full screen, or out of it; answers whether it is now.
 #[tauri::command]
 #[specta::specta]
-pub async fn present_fullscreen(window: Window, on: bool) -> Result<(), AppError> {
-    windows::fullscreen(&window, on)
+pub async fn present_fullscreen(window: Window) -> Result<bool, AppError> {
+    windows::toggle_fullscreen(&window)
 }
 
 /// Leave present mode: back to the board.

@@ -422,9 +422,9 @@ export function presentAudience(open: boolean): Promise<PresentView> {
   return unwrap(() => commands.presentAudience(open));
 }
 
-/** This window in full screen, or not. */
-export async function presentFullscreen(on: boolean): Promise<void> {
-  await unwrap(() => commands.presentFullscreen(on));
+/** This window into full screen, or out of it; whether it is now. */
+export function presentFullscreen(): Promise<boolean> {
+  return unwrap(() => commands.presentFullscreen());
 }
 
 /** Leave present mode (every present window goes back to the board or closes). */

@@ -27,8 +27,6 @@ export class PresentSession {
   error = $state.raw<IpcError | null>(null);
   /** The clock the timer reads (ms since the epoch); ticks while the timer runs. */
   now = $state(Date.now());
-  /** Whether this window is full screen, as far as it asked. */
-  fullscreen = $state(false);
 
   private seq = 0;
   private ticker: ReturnType<typeof setInterval> | null = null;
@@ -102,8 +100,7 @@ export class PresentSession {
 
   async toggleFullscreen(): Promise<void> {
     try {
-      await this.backend.presentFullscreen(!this.fullscreen);
-      this.fullscreen = !this.fullscreen;
+      await this.backend.presentFullscreen();
     } catch (err) {
       this.error = ipc.toIpcError(err);
     }
@@ -114,7 +111,6 @@ export class PresentSession {
       await this.backend.presentStop();
       this.error = null;
       this.view = null;
-      this.fullscreen = false;
       this.tick();
       return true;
     } catch (err) {

@@ -27,7 +27,7 @@ function backend(over: Partial<PresentBackend> = {}): PresentBackend {
     presentTimer: refuse,
     presentCaptured: refuse,
     presentAudience: refuse,
-    presentFullscreen: async () => {},
+    presentFullscreen: async () => true,
     presentStop: async () => {},
     ...over,
   };
