@@ -15,7 +15,7 @@ use tauri::Manager;
 
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{datasets, edits, files, gaps, history, maps, story, workspace};
+    use commands::{datasets, edits, files, gaps, history, imports, maps, story, workspace};
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             maps::maps_list,
@@ -38,6 +38,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             datasets::datasets_list,
             datasets::datasets_get,
             datasets::datasets_delete,
+            imports::import_pick,
+            imports::import_upload_begin,
+            imports::import_upload_chunk,
+            imports::import_preview_file,
+            imports::import_run,
+            imports::import_cancel,
+            imports::import_discard,
+            imports::datasets_unmatched,
+            imports::aliases_edit,
             gaps::gaps_report,
             gaps::gaps_compare,
             workspace::workspace_info,
@@ -53,7 +62,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .events(tauri_specta::collect_events![
             MapChanged,
             WorkspaceChanged,
-            LibraryChanged
+            LibraryChanged,
+            commands::imports::ImportProgressed,
+            commands::imports::DatasetsChanged
         ])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
         // TypeScript `number` holds them exactly.
@@ -84,9 +95,14 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open(workspace).with_launch_file(file))
+        .manage(commands::imports::Imports::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // Bytes of dropped files a crash left behind.
+            if let Ok(ws) = app.state::<state::AppState>().workspace() {
+                ws.upload_sweep();
+            }
             Ok(())
         })
         .build(tauri::generate_context!())
