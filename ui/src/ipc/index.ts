@@ -332,3 +332,4 @@ export async function onLibraryChanged(handler: (change: LibraryChanged) => void
   });
   return quietly(stop);
 }
+export * from "./imports";
