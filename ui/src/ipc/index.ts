@@ -44,6 +44,16 @@ import type {
   Opened_Serialize as OpenedBinding,
   RecentFile as RecentFileBinding,
   Written as WrittenBinding,
+  Filter_Deserialize as GapFilterBinding,
+  GapReport_Serialize,
+  PriorityItem as PriorityItemBinding,
+  RollUp_Serialize,
+  StageReport_Serialize,
+  StageStatus as StageStatusBinding,
+  TouchpointGap_Serialize,
+  VariantReport as VariantReportBinding,
+  WindowComparison_Serialize,
+  WindowTouchpointChange_Serialize,
 } from "../bindings";
 
 // The shapes the backend sends (the `_Serialize` side: every field present).
@@ -331,5 +341,28 @@ export async function onLibraryChanged(handler: (change: LibraryChanged) => void
     if (event.payload.origin !== own) handler(event.payload);
   });
   return quietly(stop);
+}
+
+// The gap report: a map held against its observed data (docs/gaps.md), computed off the main
+// thread. `null` when the map has no dataset yet.
+export type GapFilter = GapFilterBinding;
+export type GapReport = GapReport_Serialize;
+export type TouchpointGap = TouchpointGap_Serialize;
+export type StageReport = StageReport_Serialize;
+export type StageStatus = StageStatusBinding;
+export type PriorityItem = PriorityItemBinding;
+export type RollUp = RollUp_Serialize;
+export type VariantReport = VariantReportBinding;
+export type WindowComparison = WindowComparison_Serialize;
+export type WindowTouchpointChange = WindowTouchpointChange_Serialize;
+
+/** The gap report of `mapId` against all its datasets, read through `filter`. */
+export function gapsReport(mapId: string, filter: GapFilter): Promise<GapReport | null> {
+  return unwrap(() => commands.gapsReport(mapId, filter));
+}
+
+/** Two filters (time windows) of the same data side by side, with the change per touchpoint. */
+export function gapsCompare(mapId: string, before: GapFilter, after: GapFilter): Promise<WindowComparison | null> {
+  return unwrap(() => commands.gapsCompare(mapId, before, after));
 }
 export * from "./imports";

@@ -20,6 +20,7 @@ mod gap_mapping;
 mod gap_observe;
 mod gap_props;
 mod gap_tables;
+mod gap_ui_fixture;
 mod gen;
 #[cfg(feature = "png-pdf")]
 mod raster;
