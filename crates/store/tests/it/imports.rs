@@ -290,3 +290,26 @@ fn uploads_arrive_in_order_within_their_size() {
     ws.upload_remove(id);
     assert!(!path.exists());
 }
+
+#[test]
+fn preview_of_an_xes_log_shows_its_first_events() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/running-example.xes");
+    let p = import_preview(&path, "running-example.xes", None).unwrap();
+    assert_eq!(p.settings.format, DataFormat::Xes);
+    assert_eq!(p.settings.kind, DatasetKind::EventLog);
+    assert_eq!(p.headers[..3], ["case", "activity", "timestamp"]);
+    assert!(!p.rows.is_empty() && p.rows.len() <= corridor_store::PREVIEW_ROWS);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The first event's activity is the first event's concept:name in the file.
+    let first_event = &text[text.find("<event").unwrap()..];
+    let key = "key=\"concept:name\" value=\"";
+    let at = first_event.find(key).unwrap() + key.len();
+    let name = &first_event[at..at + first_event[at..].find('"').unwrap()];
+    assert_eq!(p.rows[0][1], name);
+    assert!(p.rows[0][2].ends_with('Z'), "{:?}", p.rows[0]);
+    // A file that is not XES at all says so, and names the file.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "broken.xes", "<log><trace><event>");
+    let err = import_preview(&bad, "broken.xes", None).unwrap_err();
+    assert!(err.to_string().contains("broken.xes"), "{err}");
+}
