@@ -26,7 +26,7 @@ try {
 
   // Probes in the page: timer delays, and the round trip of `workspace_info` every 100 ms.
   await browser.execute(() => {
-    const p = { maxTimerGap: 0, maxIpc: 0, ipcCalls: 0, samples: [], stop: false };
+    const p = { maxTimerGap: 0, maxIpc: 0, ipcCalls: 0, samples: [], stop: false, t0: performance.now() };
     window.__probe = p;
     let last = performance.now();
     const timer = setInterval(() => {
@@ -67,12 +67,18 @@ try {
   await (await browser.$('//*[@data-observed]')).waitForExist({ timeout: 600000 });
   const reportMs = Date.now() - t;
   const distinct = [...new Set(probe.samples.map((s) => s[1]))];
+  const at = (pct) => probe.samples.find((s) => Number(s[1]) >= pct)?.[0] - probe.t0;
+  const readMs = Math.round(at(50));
+  const storedMs = Math.round(at(100));
   console.log(
     JSON.stringify(
       {
         file,
         previewMs,
         importMs,
+        readingMs: readMs,
+        storingMs: storedMs - readMs,
+        namesAfterStoreMs: importMs - storedMs,
         progressSamples: probe.samples.length,
         distinctProgressValues: distinct.length,
         lastProgress: probe.samples.at(-1)?.[2],
