@@ -149,8 +149,8 @@ fn complete(kind: DatasetKind, m: &ColumnMapping) -> bool {
 }
 
 /// The preview of the file at `path` (named `name` for people). `settings`: the user's choices
-/// so far (format, kind, delimiter, header, columns, date order); `None` detects everything,
-/// the kind included (an event log unless only a score table's columns are found).
+/// so far (format, kind, delimiter, header, columns, date order), kept as given; `None` detects
+/// everything, the kind included (an event log unless only a score table's columns are found).
 pub fn import_preview(
     path: &Path,
     name: &str,
@@ -158,6 +158,8 @@ pub fn import_preview(
 ) -> Result<ImportPreview, StoreError> {
     let (mut input, bytes) = open(path, name)?;
     let head = input.fill_buf().map_err(|e| read_err(name, e))?.to_vec();
+    // The kind is guessed only when nothing was chosen yet.
+    let guessing_kind = settings.is_none();
     let settings = match settings {
         Some(s) => s.clone(),
         None => default_settings(DatasetKind::EventLog, sniff_format(name, &head)),
@@ -165,9 +167,7 @@ pub fn import_preview(
     match settings.format {
         DataFormat::Xes => xes_preview(input, name, bytes, settings),
         DataFormat::Csv => {
-            let given = settings.columns.is_some();
             let mut preview = csv_preview(input, name, bytes, &settings)?;
-            let guessing_kind = !given && settings.kind == DatasetKind::EventLog;
             if guessing_kind && !complete(DatasetKind::EventLog, &columns(&preview.settings)) {
                 let mut scores = settings.clone();
                 scores.kind = DatasetKind::ScoreTable;

@@ -313,3 +313,16 @@ fn preview_of_an_xes_log_shows_its_first_events() {
     let err = import_preview(&bad, "broken.xes", None).unwrap_err();
     assert!(err.to_string().contains("broken.xes"), "{err}");
 }
+
+#[test]
+fn a_chosen_kind_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "survey.csv", "touchpoint,rating\nCheckout,4\n");
+    let guessed = import_preview(&path, "survey.csv", None).unwrap();
+    assert_eq!(guessed.settings.kind, DatasetKind::ScoreTable);
+    let mut chosen = guessed.settings.clone();
+    chosen.kind = DatasetKind::EventLog;
+    chosen.columns = None;
+    let p = import_preview(&path, "survey.csv", Some(&chosen)).unwrap();
+    assert_eq!(p.settings.kind, DatasetKind::EventLog);
+}
