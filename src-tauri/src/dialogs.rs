@@ -68,3 +68,26 @@ pub async fn ask_save<R: Runtime>(
         .map(|p| p.into_path().map_err(dialog_failed))
         .transpose()
 }
+
+/// Ask for a data file to import (an event log or score table: CSV or XES, maybe gzipped);
+/// `None` when the user cancels. Answered by `CORRIDOR_TEST_OPEN_PATH` in tests, like Open….
+pub async fn ask_open_data<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, AppError> {
+    if let Some(path) = std::env::var_os("CORRIDOR_TEST_OPEN_PATH") {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Import observed data")
+        .add_filter(
+            "Event logs and score tables",
+            &["csv", "tsv", "txt", "xes", "gz"],
+        )
+        .add_filter("All files", &["*"]);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(dialog_failed)?;
+    picked
+        .map(|p| p.into_path().map_err(dialog_failed))
+        .transpose()
+}

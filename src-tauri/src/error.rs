@@ -79,6 +79,7 @@ impl From<StoreError> for AppError {
                 ..
             } => ErrorCode::NewerVersion,
             StoreError::BadFile { .. } | StoreError::DatasetSource { .. } => ErrorCode::BadFile,
+            StoreError::Aliases { .. } => ErrorCode::Invalid,
             StoreError::Cancelled => ErrorCode::Cancelled,
             StoreError::Export { .. } => ErrorCode::ExportFailed,
             StoreError::ReadFile { .. } | StoreError::Write { .. } => ErrorCode::FileSystem,

@@ -21,7 +21,7 @@ use tauri::Manager;
 /// The typed IPC surface: every command and event, for the app and for the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::{
-        datasets, edits, files, gaps, history, maps, present, story, workshop, workspace,
+        datasets, edits, files, gaps, history, imports, maps, present, story, workshop, workspace,
     };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -45,6 +45,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             datasets::datasets_list,
             datasets::datasets_get,
             datasets::datasets_delete,
+            imports::import_pick,
+            imports::import_upload_begin,
+            imports::import_upload_chunk,
+            imports::import_preview_file,
+            imports::import_run,
+            imports::import_cancel,
+            imports::import_discard,
+            imports::datasets_unmatched,
+            imports::aliases_edit,
             gaps::gaps_report,
             gaps::gaps_compare,
             workspace::workspace_info,
@@ -85,7 +94,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             LibraryChanged,
             PresentChanged,
             VoteChanged,
-            IdeasChanged
+            IdeasChanged,
+            commands::imports::ImportProgressed,
+            commands::imports::DatasetsChanged
         ])
         // Revisions, byte and row counts are u64 in Rust; they stay far below 2^53, so a
         // TypeScript `number` holds them exactly.
@@ -119,9 +130,14 @@ pub fn run(workspace: Option<std::path::PathBuf>, file: Option<std::path::PathBu
         .manage(std::sync::Arc::new(workshop::WorkshopService::default()))
         .manage(windows::Presenting::default())
         .on_window_event(windows::on_window_event)
+        .manage(commands::imports::Imports::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // Bytes of dropped files a crash left behind.
+            if let Ok(ws) = app.state::<state::AppState>().workspace() {
+                ws.upload_sweep();
+            }
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -180,6 +180,9 @@ export function installMockIpc(data) {
     const failure = fresh ? undefined : data.failures?.[cmd];
     // Tauri rejects a failed command with the serialised error value.
     if (failure) throw clone(failure);
+    // A test file's own answers (window.__mockCommands) come first; they may be async.
+    const own = window.__mockCommands?.[cmd];
+    if (own) return clone((await own(args ?? {}, (id) => mapOf(id)[0])) ?? null);
     switch (cmd) {
       case "plugin:event|listen":
         return args?.handler;

@@ -54,6 +54,39 @@ export const commands = {
 	datasetsGet: (id: string) => typedError<DatasetInfo_Serialize, AppError>(__TAURI_INVOKE("datasets_get", { id })),
 	/**  Remove a dataset and its stored bytes. */
 	datasetsDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("datasets_delete", { id })),
+	/**  Pick a data file in the system's dialog and stage it; `None` when the dialog was cancelled. */
+	importPick: () => typedError<StagedFile | null, AppError>(__TAURI_INVOKE("import_pick")),
+	/**  Start receiving a dropped file of `size` bytes, sent next in pieces. */
+	importUploadBegin: (name: string, size: number) => typedError<StagedFile, AppError>(__TAURI_INVOKE("import_upload_begin", { name, size })),
+	/**
+	 *  The next piece of a dropped file, base64, starting at byte `offset`; returns the bytes
+	 *  received so far.
+	 */
+	importUploadChunk: (file: string, offset: number, data: string) => typedError<number, AppError>(__TAURI_INVOKE("import_upload_chunk", { file, offset, data })),
+	/**
+	 *  The first rows of a staged file, its detected layout and the suggested settings; pass the
+	 *  user's `settings` to preview them.
+	 */
+	importPreviewFile: (file: string, settings: ImportSettings_Deserialize | null) => typedError<ImportPreview_Serialize, AppError>(__TAURI_INVOKE("import_preview_file", { file, settings })),
+	/**
+	 *  Import a staged file beside `map` with `settings`, off the main thread, telling
+	 *  `ImportProgressed`; cancel with `import_cancel`. Nothing is stored unless it all succeeds.
+	 */
+	importRun: (file: string, map: string, name: string, settings: ImportSettings_Deserialize) => typedError<Imported_Serialize, AppError>(__TAURI_INVOKE("import_run", { file, map, name, settings })),
+	/**  Ask a running import to stop; it stores nothing. */
+	importCancel: (file: string) => typedError<null, AppError>(__TAURI_INVOKE("import_cancel", { file })),
+	/**  Forget a staged file (the wizard closed); a dropped file's bytes are removed. */
+	importDiscard: (file: string) => typedError<null, AppError>(__TAURI_INVOKE("import_discard", { file })),
+	/**
+	 *  The observed names of the map's datasets that match no touchpoint, with counts and
+	 *  suggestions; `null` when the map has no dataset.
+	 */
+	datasetsUnmatched: (map: string) => typedError<BlindSpots_Serialize | null, AppError>(__TAURI_INVOKE("datasets_unmatched", { map })),
+	/**
+	 *  The edit that makes each confirmed name an alias of its touchpoint; `null` when nothing
+	 *  would change. Send it with `maps_edit` (undo takes it back).
+	 */
+	aliasesEdit: (map: string, confirmed: ConfirmedAlias[]) => typedError<Edit_Serialize | null, AppError>(__TAURI_INVOKE("aliases_edit", { map, confirmed })),
 	/**
 	 *  The gap report of `map` against all its datasets, limited to `filter` (segment, time
 	 *  window); `null` when the map has no dataset.
@@ -145,7 +178,9 @@ export const commands = {
 
 /** Events */
 export const events = {
+	datasetsChanged: makeEvent<DatasetsChanged, DatasetsChanged>("datasets-changed"),
 	ideasChanged: makeEvent<IdeasChanged, IdeasChanged>("ideas-changed"),
+	importProgressed: makeEvent<ImportProgressed, ImportProgressed>("import-progressed"),
 	libraryChanged: makeEvent<LibraryChanged, LibraryChanged>("library-changed"),
 	mapChanged: makeEvent<MapChanged, MapChanged>("map-changed"),
 	presentChanged: makeEvent<PresentChanged_Serialize, PresentChanged_Deserialize>("present-changed"),
@@ -236,6 +271,35 @@ export type Asset_Serialize = {
 	cost: number | null,
 	expected_return: number | null,
 	notes: string,
+};
+
+/**  A row (CSV) or event (XES) that was skipped, and why. */
+export type BadRow = BadRow_Serialize | BadRow_Deserialize;
+
+/**  A row (CSV) or event (XES) that was skipped, and why. */
+export type BadRow_Deserialize = {
+	/**  The 1-based line of the file where the row (or the XES `<event>`) starts. */
+	line: number,
+	/**
+	 *  The column's header name (or its role when the file has no header), or the XES
+	 *  attribute key, when one field is at fault.
+	 */
+	column?: string | null,
+	/**  What is wrong, quoting the value: `'31/02/2026' is not a date`. */
+	reason: string,
+};
+
+/**  A row (CSV) or event (XES) that was skipped, and why. */
+export type BadRow_Serialize = {
+	/**  The 1-based line of the file where the row (or the XES `<event>`) starts. */
+	line: number,
+	/**
+	 *  The column's header name (or its role when the file has no header), or the XES
+	 *  attribute key, when one field is at fault.
+	 */
+	column: string | null,
+	/**  What is wrong, quoting the value: `'31/02/2026' is not a date`. */
+	reason: string,
 };
 
 /**  What the data shows that the design does not, and the reverse. */
@@ -379,6 +443,12 @@ export type ColumnMapping_Serialize = {
 	score: number | null,
 	segment: number | null,
 	respondent: number | null,
+};
+
+/**  The user's answer for one unmatched name: it is this touchpoint. */
+export type ConfirmedAlias = {
+	activity: string,
+	touchpoint: string,
 };
 
 /**  Conformance of the cases to the corridor. */
@@ -551,6 +621,15 @@ export type DatasetKind =
 "event_log" | 
 /**  Touchpoint or activity, score; optionally respondent, date, channel, segment. */
 "score_table";
+
+/**  A dataset was added to a map or removed from it: gap views compute their report again. */
+export type DatasetsChanged = {
+	map: string,
+	dataset: string,
+	change: LibraryChange,
+	/**  The label of the window the change came from. */
+	origin: string,
+};
 
 /**  How timestamps without an explicit, unambiguous form are read. */
 export type DateOrder = 
@@ -956,6 +1035,90 @@ export type IdeasChanged = {
 	count: number,
 };
 
+/**  Which part of an import is running. */
+export type ImportPhase = 
+/**  The file read through the reader, every row checked. */
+"reading" | 
+/**  The file's bytes written into the workspace. */
+"storing";
+
+/**
+ *  What the wizard shows before an import: the format and kind detected, the layout, the first
+ *  rows and the settings suggested (send them back, changed or not, to import).
+ */
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**
+ *  What the wizard shows before an import: the format and kind detected, the layout, the first
+ *  rows and the settings suggested (send them back, changed or not, to import).
+ */
+export type ImportPreview_Deserialize = {
+	/**  The file's name (not its path). */
+	name: string,
+	/**  The file's size in bytes. */
+	bytes: number,
+	/**
+	 *  The settings to import with: the detected format, kind, delimiter and header, the
+	 *  suggested columns, the date order the rows show.
+	 */
+	settings: ImportSettings_Deserialize,
+	/**  The column names (CSV: the header, or `column 1`, …; XES: the fields read). */
+	headers: string[],
+	/**  The first rows as text. */
+	rows: string[][],
+	/**  CSV: the column of lifecycle transitions, found by its name. */
+	lifecycle_column?: number | null,
+	/**
+	 *  A date that reads both day-first and month-first, when no previewed date shows the
+	 *  order: the user chooses one.
+	 */
+	ambiguous_date?: string | null,
+};
+
+/**
+ *  What the wizard shows before an import: the format and kind detected, the layout, the first
+ *  rows and the settings suggested (send them back, changed or not, to import).
+ */
+export type ImportPreview_Serialize = {
+	/**  The file's name (not its path). */
+	name: string,
+	/**  The file's size in bytes. */
+	bytes: number,
+	/**
+	 *  The settings to import with: the detected format, kind, delimiter and header, the
+	 *  suggested columns, the date order the rows show.
+	 */
+	settings: ImportSettings_Serialize,
+	/**  The column names (CSV: the header, or `column 1`, …; XES: the fields read). */
+	headers: string[],
+	/**  The first rows as text. */
+	rows: string[][],
+	/**  CSV: the column of lifecycle transitions, found by its name. */
+	lifecycle_column: number | null,
+	/**
+	 *  A date that reads both day-first and month-first, when no previewed date shows the
+	 *  order: the user chooses one.
+	 */
+	ambiguous_date: string | null,
+};
+
+/**  How far an import has come. */
+export type ImportProgress = {
+	phase: ImportPhase,
+	/**  Bytes of the file done in this phase. */
+	bytes: number,
+	/**  The file's size. */
+	total: number,
+	/**  Rows (CSV) or events (XES) read so far (the reading phase; the whole count after). */
+	rows: number,
+};
+
+/**  How far an import has come, for the window that runs it (the `file` token says which). */
+export type ImportProgressed = {
+	file: string,
+	progress: ImportProgress,
+};
+
 /**  Everything needed to read a dataset again exactly as it was read the first time. */
 export type ImportSettings = ImportSettings_Serialize | ImportSettings_Deserialize;
 
@@ -989,6 +1152,29 @@ export type ImportSettings_Serialize = {
 	lifecycle: LifecyclePolicy,
 	/**  Fail on the first bad row instead of skipping and reporting bad rows. */
 	strict: boolean,
+};
+
+/**  What an import stored, and what it skipped. */
+export type Imported = Imported_Serialize | Imported_Deserialize;
+
+/**  What an import stored, and what it skipped. */
+export type Imported_Deserialize = {
+	dataset: DatasetInfo_Deserialize,
+	/**  Rows handed on (the rest were bad or left out by the lifecycle policy). */
+	kept: number,
+	skipped_lifecycle: number,
+	/**  The first bad rows (at most 100), with line, column and reason. */
+	first_bad: BadRow_Deserialize[],
+};
+
+/**  What an import stored, and what it skipped. */
+export type Imported_Serialize = {
+	dataset: DatasetInfo_Serialize,
+	/**  Rows handed on (the rest were bad or left out by the lifecycle policy). */
+	kept: number,
+	skipped_lifecycle: number,
+	/**  The first bad rows (at most 100), with line, column and reason. */
+	first_bad: BadRow_Serialize[],
 };
 
 /**  A piece of work on the plan's timeline. */
@@ -1848,6 +2034,15 @@ export type Stage_Serialize = {
 	id: string,
 	name: string,
 	description: string,
+};
+
+/**  A file ready to preview and import. */
+export type StagedFile = {
+	/**  The token that names the file in the other import commands. */
+	file: string,
+	/**  The file's name (not its path). */
+	name: string,
+	bytes: number,
 };
 
 /**  One corridor step. */

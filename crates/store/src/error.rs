@@ -105,6 +105,8 @@ pub enum StoreError {
     DatasetExists { id: Id, name: String },
     #[error("cannot read the dataset's source {name}: {message}; nothing was stored")]
     DatasetSource { name: String, message: String },
+    #[error("cannot confirm the aliases on the map \"{title}\": {reason}; nothing was changed")]
+    Aliases { title: String, reason: String },
     #[error("cancelled; nothing was stored")]
     Cancelled,
     #[error("cannot write {path}: {message}")]

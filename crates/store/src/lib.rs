@@ -10,6 +10,7 @@ mod error;
 mod files;
 mod gaps;
 mod guard;
+mod imports;
 mod journal;
 mod keys;
 mod library;
@@ -34,6 +35,10 @@ pub use datasets::{DatasetReader, DATASET_CHUNK};
 pub use error::StoreError;
 pub use files::{
     write_atomically, ExportKind, OpenOutcome, Opened, RecentFile, Written, RECENT_FILES,
+};
+pub use imports::{
+    import_preview, sniff_format, ImportPhase, ImportPreview, ImportProgress, ImportRequest,
+    Imported, PREVIEW_ROWS, UPLOAD_LIMIT,
 };
 pub use journal::Applied;
 pub use records::{Change, SCHEMA_VERSION};

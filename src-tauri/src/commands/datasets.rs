@@ -2,7 +2,10 @@
 
 use corridor_core::data::DatasetInfo;
 use corridor_core::Id;
-use tauri::State;
+use tauri::{State, Window};
+
+use crate::commands::imports::datasets_changed;
+use crate::events::LibraryChange;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -27,6 +30,14 @@ pub async fn datasets_get(state: State<'_, AppState>, id: Id) -> Result<DatasetI
 /// Remove a dataset and its stored bytes.
 #[tauri::command]
 #[specta::specta]
-pub async fn datasets_delete(state: State<'_, AppState>, id: Id) -> Result<(), AppError> {
-    Ok(state.workspace()?.dataset_delete(id)?)
+pub async fn datasets_delete(
+    window: Window,
+    state: State<'_, AppState>,
+    id: Id,
+) -> Result<(), AppError> {
+    let ws = state.workspace()?;
+    let map = ws.dataset(id)?.map;
+    ws.dataset_delete(id)?;
+    datasets_changed(&window, map, id, LibraryChange::Deleted);
+    Ok(())
 }

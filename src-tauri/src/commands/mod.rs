@@ -6,6 +6,7 @@ pub mod edits;
 pub mod files;
 pub mod gaps;
 pub mod history;
+pub mod imports;
 pub mod maps;
 pub mod present;
 pub mod story;

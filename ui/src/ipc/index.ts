@@ -437,3 +437,4 @@ export async function onPresentChanged(handler: (change: PresentChanged) => void
   const stop = await events.presentChanged.listen((event) => handler(event.payload as PresentChanged));
   return quietly(stop);
 }
+export * from "./imports";

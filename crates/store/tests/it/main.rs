@@ -9,6 +9,7 @@ mod examples;
 mod files;
 mod fixture;
 mod history;
+mod imports;
 mod library;
 mod maps;
 mod open;
