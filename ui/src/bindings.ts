@@ -905,6 +905,11 @@ export type GapReport_Deserialize = {
 	map: string,
 	/**  The filter the data was read through. */
 	filter: Filter_Deserialize,
+	/**
+	 *  Every segment the data names, whatever the filter kept, sorted: the choices of the
+	 *  segment filter. Empty when the data has no segment column.
+	 */
+	segments?: string[],
 	/**  The scale whose thresholds split moments into adds / neutral / takes away. */
 	score_scale: ScoreScale,
 	totals: Totals,
@@ -946,6 +951,11 @@ export type GapReport_Serialize = {
 	map: string,
 	/**  The filter the data was read through. */
 	filter: Filter_Serialize,
+	/**
+	 *  Every segment the data names, whatever the filter kept, sorted: the choices of the
+	 *  segment filter. Empty when the data has no segment column.
+	 */
+	segments: string[],
 	/**  The scale whose thresholds split moments into adds / neutral / takes away. */
 	score_scale: ScoreScale,
 	totals: Totals,

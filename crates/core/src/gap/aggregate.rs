@@ -48,6 +48,9 @@ pub struct Aggregates {
     pub excluded_score_rows: u64,
     /// Events whose segment differs from the segment their case took (its first one).
     pub segment_conflicts: u64,
+    /// Every segment the data names, whatever the filter kept, sorted: the segment filter's
+    /// choices.
+    pub segments: Vec<String>,
     /// Scores that were not finite numbers (or overflowed single precision), ignored.
     pub unusable_scores: u64,
 }
@@ -568,6 +571,7 @@ impl ObservedLog {
             excluded_events: all_events - kept_events,
             excluded_score_rows: excluded_rows,
             segment_conflicts: self.segment_conflicts,
+            segments: self.segments(),
             unusable_scores: self.unusable_scores,
         }
     }

@@ -397,6 +397,7 @@ pub fn report(
     Ok(GapReport {
         map: map.id,
         filter: agg.filter.clone(),
+        segments: agg.segments.clone(),
         score_scale: scale.clone(),
         totals: Totals {
             cases: c32(agg.cases),

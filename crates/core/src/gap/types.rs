@@ -19,6 +19,10 @@ pub struct GapReport {
     pub map: Id,
     /// The filter the data was read through.
     pub filter: Filter,
+    /// Every segment the data names, whatever the filter kept, sorted: the choices of the
+    /// segment filter. Empty when the data has no segment column.
+    #[serde(default)]
+    pub segments: Vec<String>,
     /// The scale whose thresholds split moments into adds / neutral / takes away.
     pub score_scale: ScoreScale,
     pub totals: Totals,

@@ -56,6 +56,7 @@ fn hand_built_aggregates_give_the_engines_report() {
     let edge = |from, to, count| Edge { from, to, count };
     let hand = Aggregates {
         filter: Filter::all(),
+        segments: vec![],
         cases: 2,
         events: 5,
         activities: vec![

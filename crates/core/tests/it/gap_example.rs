@@ -478,6 +478,7 @@ fn json_field_names_are_pinned() {
             "map",
             "priority",
             "score_scale",
+            "segments",
             "stages",
             "start_activities",
             "sweep",

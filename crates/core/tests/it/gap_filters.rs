@@ -38,6 +38,8 @@ fn segment_keeps_whole_cases_and_its_score_rows() {
     close_opt(r.touchpoints[0].mean, 13.0 / 3.0);
     close_opt(r.touchpoints[1].mean, 13.0 / 3.0);
     assert_eq!(r.filter.segment.as_deref(), Some("new"));
+    // The segment filter's choices are every segment of the data, whatever the filter kept.
+    assert_eq!(r.segments, ["new", "returning"]);
 }
 
 #[test]
