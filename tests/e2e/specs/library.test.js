@@ -36,8 +36,15 @@ test('the library lists every example map, and a map opens on its board', async 
   // WebKitWebDriver's getText answers '' in this app; the DOM's own text is what we check.
   assert.equal((await card.getProperty('textContent')).trim(), touchpoint.title);
 
-  // The README's screenshot is taken from this very board (scripts/screenshot.sh).
-  if (process.env.CORRIDOR_SCREENSHOT) await browser.saveScreenshot(process.env.CORRIDOR_SCREENSHOT);
+  // The README's screenshot is taken from this very board (scripts/screenshot.sh), in the light
+  // theme whatever the webview remembers from an earlier run.
+  if (process.env.CORRIDOR_SCREENSHOT) {
+    if (await (await browser.$("//html[@data-theme='dark']")).isExisting()) {
+      await (await browser.$("//button[@aria-label='Switch to light theme']")).click();
+      await (await browser.$("//html[@data-theme='dark']")).waitForExist({ timeout: 10000, reverse: true });
+    }
+    await browser.saveScreenshot(process.env.CORRIDOR_SCREENSHOT);
+  }
   // And in the dark theme (docs/board-dark.png), through the board's own toggle.
   if (process.env.CORRIDOR_SCREENSHOT_DARK) {
     await (await browser.$("//button[@aria-label='Switch to dark theme']")).click();
