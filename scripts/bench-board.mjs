@@ -40,9 +40,9 @@ const { generate } = await import(pathToFileURL(join(ui, "e2e", "generated-map.m
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== runsAt + 1).map(Number);
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && !(runsAt >= 0 && i === runsAt + 1)).map(Number);
 const SIZES = sizes.length > 0 ? sizes : [3000, 10000];
-const dist = join(ui, "dist");
+const dist = process.env.BENCH_DIST ?? join(ui, "dist");
 if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist is missing: run `npm run build` in ui first");
 const csp = JSON.parse(readFileSync(join(root, "tauri.conf.json"), "utf8")).app?.security?.csp;
 

@@ -220,6 +220,7 @@ export function freshLists(map: JourneyMap): JourneyMap {
     touchpoints: [...map.touchpoints],
     lane_cards: [...map.lane_cards],
     corridor: { ...map.corridor, steps: [...map.corridor.steps] },
+    votes: [...(map.votes ?? [])],
     story: {
       ...map.story,
       success_definitions: [...map.story.success_definitions],

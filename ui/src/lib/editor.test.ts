@@ -32,6 +32,27 @@ describe("MapEditor", () => {
     expect(editor.map).toEqual(fake.map);
   });
 
+  it("leaves the map it replaces as it was, whichever list the edit changes", async () => {
+    const fake = fakeBackend();
+    const editor = new MapEditor(fixtureMap.id, fake.backend);
+    await editor.open();
+    const vote = { id: "v1", name: "Dots", cards: [], dots_per_person: 3, status: "closed" as const, voters: 0, tallies: [], decision: "" };
+    const edits: Edit[] = [
+      { op: "insert", index: 0, item: { vote } },
+      { op: "insert", index: 0, item: { persona: { ...fixtureMap.personas[0]!, id: "p-new" } } },
+      { op: "remove", kind: "touchpoint", id: fixtureMap.touchpoints[0]!.id },
+      { op: "move", kind: "stage", id: fixtureMap.stages[0]!.id, to: 1 },
+    ];
+    for (const edit of edits) {
+      const before = editor.map!;
+      const copy = structuredClone(before);
+      expect(await editor.edit(edit)).toBe(true);
+      expect(before).toEqual(copy);
+      expect(editor.lastChange?.before).toBe(before);
+    }
+    expect(editor.map).toEqual(fake.map);
+  });
+
   it("sends edits one at a time, each against the revision the one before left", async () => {
     const fake = fakeBackend();
     const editor = new MapEditor(fixtureMap.id, fake.backend);

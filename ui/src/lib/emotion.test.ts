@@ -7,6 +7,8 @@ import {
   EMOTION_MIN,
   columnBand,
   curvePath,
+  curvePiece,
+  joinCurve,
   emotionEdit,
   emotionPoints,
   emotionText,
@@ -148,6 +150,39 @@ describe("geometry", () => {
     expect(curvePath([{ x: 0, y: 10 }, { x: 100, y: 50 }, { x: 150, y: 30 }])).toBe(
       "M0 10 C50 10 50 50 100 50 C125 50 125 30 150 30",
     );
+  });
+
+  it("joins pieces cut anywhere into the path drawn over all their points", () => {
+    // Written out again here (not through curvePiece): the path as one loop over every point.
+    const whole = (points: { x: number; y: number }[]) => {
+      const r = (n: number) => Number(n.toFixed(1));
+      let d = "";
+      points.forEach((p, i) => {
+        if (i === 0) d = `M${r(p.x)} ${r(p.y)}`;
+        else {
+          const q = points[i - 1]!;
+          const mid = (q.x + p.x) / 2;
+          d += ` C${r(mid)} ${r(q.y)} ${r(mid)} ${r(p.y)} ${r(p.x)} ${r(p.y)}`;
+        }
+      });
+      return d;
+    };
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const points = Array.from({ length: Math.floor(rand() * 12) }, (_, i) => ({ x: i * 13.37 + rand(), y: rand() * 120 }));
+      const pieces = [];
+      let at = 0;
+      while (at < points.length || rand() < 0.3) {
+        const n = Math.floor(rand() * 4);
+        pieces.push(curvePiece(points.slice(at, at + n)));
+        at += n;
+        if (pieces.length > 40) break;
+      }
+      const covered = points.slice(0, Math.min(at, points.length));
+      expect(joinCurve(pieces)).toBe(whole(covered));
+    }
+    expect(joinCurve([curvePiece([]), curvePiece([])])).toBe("");
   });
 });
 

@@ -160,15 +160,43 @@ export function yValue(plot: Plot, y: number): number {
  * horizontal, so the curve never overshoots a point's value. Empty for no points.
  */
 export function curvePath(points: readonly { x: number; y: number }[]): string {
-  if (points.length === 0) return "";
-  const r = (n: number) => Number(n.toFixed(1));
-  const [first, ...rest] = points;
-  let d = `M${r(first!.x)} ${r(first!.y)}`;
-  let prev = first!;
-  for (const p of rest) {
-    const mid = (prev.x + p.x) / 2;
-    d += ` C${r(mid)} ${r(prev.y)} ${r(mid)} ${r(p.y)} ${r(p.x)} ${r(p.y)}`;
-    prev = p;
+  return joinCurve([curvePiece(points)]);
+}
+
+/**
+ * One run of `curvePath`, to be joined with others (`joinCurve`): its first and last point and
+ * the segments between its own points. A board keeps one per column, so an edit in one column
+ * works out that column's piece only.
+ */
+export interface CurvePiece {
+  first: { x: number; y: number } | null;
+  last: { x: number; y: number } | null;
+  inner: string;
+}
+
+export function curvePiece(points: readonly { x: number; y: number }[]): CurvePiece {
+  if (points.length === 0) return { first: null, last: null, inner: "" };
+  let inner = "";
+  for (let i = 1; i < points.length; i++) inner += segment(points[i - 1]!, points[i]!);
+  return { first: points[0]!, last: points.at(-1)!, inner };
+}
+
+/** The pieces joined left to right: the same path as `curvePath` over all their points. */
+export function joinCurve(pieces: readonly CurvePiece[]): string {
+  let d = "";
+  let prev: { x: number; y: number } | null = null;
+  for (const piece of pieces) {
+    if (!piece.first) continue;
+    d += prev === null ? `M${r1(piece.first.x)} ${r1(piece.first.y)}` : segment(prev, piece.first);
+    d += piece.inner;
+    prev = piece.last;
   }
   return d;
+}
+
+const r1 = (n: number) => Number(n.toFixed(1));
+
+function segment(prev: { x: number; y: number }, p: { x: number; y: number }): string {
+  const mid = (prev.x + p.x) / 2;
+  return ` C${r1(mid)} ${r1(prev.y)} ${r1(mid)} ${r1(p.y)} ${r1(p.x)} ${r1(p.y)}`;
 }

@@ -49,6 +49,10 @@ describe("dots on the board", () => {
   it("draws the latest closed vote's dots, leaving out cards without one", () => {
     expect([...boardDots(withVotes(), null)]).toEqual([[ACTION, 2]]);
     expect(boardDots(fixtureMap, null).size).toBe(0);
+    // An edit that leaves the votes alone gives the board the same dots (nothing draws again).
+    const map = withVotes();
+    expect(boardDots({ ...map, title: "Renamed" }, null)).toBe(boardDots(map, null));
+    expect(boardDots({ ...fixtureMap, title: "Renamed" }, null)).toBe(boardDots(fixtureMap, null));
   });
 
   it("draws the open vote's live tally while it runs", () => {

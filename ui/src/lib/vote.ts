@@ -58,7 +58,7 @@ export function cardText(map: JourneyMap, id: string): string {
  * The dots to draw on the board's cards: the open vote's live tally when one runs, otherwise
  * the latest closed vote's. Cards without a dot are left out.
  */
-export function boardDots(map: JourneyMap, live: OpenVote | null): Map<string, number> {
+export function boardDots(map: JourneyMap, live: OpenVote | null): ReadonlyMap<string, number> {
   let tallies: Tally[] = [];
   if (live) {
     tallies = live.tallies;
@@ -66,8 +66,19 @@ export function boardDots(map: JourneyMap, live: OpenVote | null): Map<string, n
     const closed = (map.votes ?? []).filter((v) => v.status === "closed");
     tallies = closed.length > 0 ? closed[closed.length - 1]!.tallies : [];
   }
-  return new Map(tallies.filter((t) => t.dots > 0).map((t) => [t.card, t.dots]));
+  // The same dots for the same tallies: an edit that leaves the votes alone hands the board the
+  // same object, so no card draws its dots again.
+  let dots = dotsCache.get(tallies);
+  if (!dots) {
+    const made = new Map(tallies.filter((t) => t.dots > 0).map((t) => [t.card, t.dots]));
+    dots = made.size === 0 ? NO_DOTS : made;
+    dotsCache.set(tallies, dots);
+  }
+  return dots;
 }
+
+const NO_DOTS: ReadonlyMap<string, number> = new Map();
+const dotsCache = new WeakMap<Tally[], ReadonlyMap<string, number>>();
 
 /** A row of a ranked result. */
 export interface ResultRow {
