@@ -132,3 +132,31 @@ describe("lane moves on the board", () => {
     expect(laneDropEdit(lanes, "touchpoints", "a")).toBeNull();
   });
 });
+
+describe("moving cards with the keys on a crowded map", () => {
+  it("swaps a card with its neighbour in the cell, whatever lies between them in the map's lists", () => {
+    const map = fresh();
+    let seed = 11;
+    const pick = (n: number) => ((seed = (seed * 16807) % 2147483647) % n);
+    // Cards added to random stages, so that each stage's cards are spread through the list.
+    for (let i = 0; i < 60; i++) applyEditTo(map, addTouchpoint(map, map.stages[pick(map.stages.length)]!.id, `Extra ${i}`).edit);
+    for (let round = 0; round < 200; round++) {
+      const t = map.touchpoints[pick(map.touchpoints.length)]!;
+      const direction = pick(2) === 0 ? "up" : "down";
+      const column = boardColumns(map).find((c) => c.id === t.stage)!;
+      const cell = column.touchpoints.map((x) => x.id);
+      const at = cell.indexOf(t.id);
+      const other = direction === "up" ? at - 1 : at + 1;
+      const place = neighbourPlace(map, "touchpoint", t.id, direction);
+      if (other < 0 || other >= cell.length) {
+        expect(place).toBeNull();
+        continue;
+      }
+      applyEditTo(map, placeEdit(map, "touchpoint", t.id, place!)!);
+      const expected = [...cell];
+      [expected[at], expected[other]] = [expected[other]!, expected[at]!];
+      expect(boardColumns(map).find((c) => c.id === t.stage)!.touchpoints.map((x) => x.id)).toEqual(expected);
+    }
+  });
+});
+

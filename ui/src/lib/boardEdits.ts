@@ -149,14 +149,15 @@ export function placeEdit(map: JourneyMap, kind: "touchpoint" | "lane_card", id:
         : { op: "replace", item: { lane_card: changed as LaneCard } },
     );
   }
-  const rest = list.filter((x) => x.id !== id);
+  // Where it goes in the list without it (worked out on the list itself, no copy).
   let to: number;
   if (place.before !== null) {
-    to = rest.findIndex((x) => x.id === place.before);
-    if (to < 0) return null;
+    const at = list.findIndex((x) => x.id === place.before);
+    if (at < 0) return null;
+    to = at > from ? at - 1 : at;
   } else {
-    const last = lastIndex(rest, inCell);
-    to = last < 0 ? from : last + 1;
+    const last = lastIndex(list, (x) => x.id !== id && inCell(x));
+    to = last < 0 ? from : last > from ? last : last + 1;
   }
   if (to !== from) edits.push({ op: "move", kind, id, to });
   if (edits.length === 0) return null;
@@ -184,14 +185,21 @@ export function neighbourPlace(
     if (s < 0 || !next) return null;
     return { stage: next.id, lane, before: null };
   }
-  const cell = list.filter((x) => x.stage === item.stage && (lane === undefined || ("lane" in x && x.lane === lane)));
-  const i = cell.findIndex((x) => x.id === id);
+  // The neighbours in the cell, found by walking the map's list from the card (no copy of it: a
+  // big map's list has thousands of cards, a cell's neighbour is usually a few entries away).
+  const from = list.indexOf(item);
+  const inCell = (x: Touchpoint | LaneCard) => x.stage === item.stage && (lane === undefined || ("lane" in x && x.lane === lane));
   if (direction === "up") {
-    const above = cell[i - 1];
-    return above ? { stage: item.stage, lane, before: above.id } : null;
+    for (let i = from - 1; i >= 0; i--) if (inCell(list[i]!)) return { stage: item.stage, lane, before: list[i]!.id };
+    return null;
   }
-  if (i >= cell.length - 1) return null;
-  return { stage: item.stage, lane, before: cell[i + 2]?.id ?? null };
+  let below = -1;
+  for (let i = from + 1; i < list.length; i++) {
+    if (!inCell(list[i]!)) continue;
+    if (below >= 0) return { stage: item.stage, lane, before: list[i]!.id };
+    below = i;
+  }
+  return below >= 0 ? { stage: item.stage, lane, before: null } : null;
 }
 
 /** The index just after the last entry matching `inCell`, or the end of the list. */
