@@ -120,7 +120,7 @@ describe("Board, editing", () => {
 });
 
 describe("Board, big maps", () => {
-  it("mounts only some cards of a big map, each list telling its full size", () => {
+  it("mounts only some cards of a big map, each list telling its full size", async () => {
     const stage = fixtureMap.stages[0]!;
     const touchpoints = Array.from({ length: 700 }, (_, i) => ({
       ...fixtureMap.touchpoints[0]!,
@@ -130,7 +130,8 @@ describe("Board, big maps", () => {
     }));
     render(Board, { map: { ...fixtureMap, touchpoints, corridor: { steps: [] } } });
     const list = screen.getByRole("list", { name: `Touchpoints in ${stage.name}` });
-    const items = within(list).getAllByRole("listitem");
+    // The lists measure the view together once the board is in the DOM (a microtask later).
+    const items = await within(list).findAllByRole("listitem");
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThan(50);
     expect(items[0]?.getAttribute("aria-setsize")).toBe("700");
