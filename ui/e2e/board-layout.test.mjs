@@ -7,6 +7,28 @@ import { harness, openMap, retail } from "./harness.mjs";
 
 const h = harness();
 
+test("every expected time on a connector is in sight, none under a card", async () => {
+  const page = await openMap(h, retail);
+  await page.locator("svg.connectors text[data-connector-time]").first().waitFor({ state: "attached" });
+  await page.addStyleTag({ content: "svg.connectors text { pointer-events: visiblePainted !important; }" });
+  const result = await page.evaluate(() => {
+    const hidden = [];
+    let checked = 0;
+    for (const text of document.querySelectorAll("svg.connectors text[data-connector-time]")) {
+      const r = text.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+      checked += 1;
+      const top = document.elementFromPoint(x, y);
+      if (top !== text) hidden.push(`${text.textContent} under ${top?.closest("[data-card]")?.getAttribute("aria-label") ?? top?.tagName}`);
+    }
+    return { checked, hidden };
+  });
+  assert.ok(result.checked > 3, `some times are on screen: ${result.checked}`);
+  assert.deepEqual(result.hidden, []);
+});
+
 test("no corridor connector covers the text of a card", async () => {
   const page = await openMap(h, retail);
   await page.locator("svg.connectors path[data-connector]").first().waitFor({ state: "attached" });

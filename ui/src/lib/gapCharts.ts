@@ -75,7 +75,8 @@ export function emotionVsObserved(map: JourneyMap, report: GapReport, p: Palette
       ...base(p),
       tooltip: { trigger: "axis", confine: true },
       legend: { top: 0, itemGap: 18, textStyle: { color: p.text, fontFamily: FONT } },
-      grid: { left: 48, right: 48, top: 44, bottom: 8, containLabel: true },
+      // Room on the left for the first step's slanted label (ECharts' containLabel leaves it cut).
+      grid: { left: 96, right: 48, top: 44, bottom: 8, containLabel: true },
       xAxis: {
         type: "category",
         data: steps.map((s) => s.label),
