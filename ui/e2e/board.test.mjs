@@ -382,6 +382,24 @@ describe("editing the board", () => {
     assert.notEqual(await bg(), light);
   });
 
+  test("with no theme chosen the app shows the system's, and follows it when it changes", async () => {
+    const page = await openMap(h, retail, { options: { colorScheme: "dark" } });
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    assert.equal(await theme(), "dark");
+    const dark = await bg();
+    await page.emulateMedia({ colorScheme: "light" });
+    assert.ok(await until(async () => (await theme()) === "light"), "follows the system to light");
+    assert.notEqual(await bg(), dark);
+    // A theme chosen in the app stays, whatever the system does.
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.emulateMedia({ colorScheme: "light" });
+    assert.equal(await theme(), "dark");
+    assert.equal(await bg(), dark);
+  });
+
   test("a big map mounts only the cards near the view; the keyboard still reaches every card", async () => {
     const map = structuredClone(retail);
     map.id = "00000000-0000-4000-8000-00000000b16a";

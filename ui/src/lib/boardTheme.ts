@@ -12,11 +12,18 @@ export function storedTheme(): Theme {
   }
 }
 
-/** Show `theme` and remember it. */
+/**
+ * Show `theme` and remember it. The page always carries the theme it shows (`data-theme` is
+ * "light" or "dark"; the stylesheet has one dark palette): "system" shows the system's and
+ * follows it when it changes.
+ */
 export function applyTheme(theme: Theme, remember = true) {
   const root = document.documentElement;
-  if (theme === "system") delete root.dataset.theme;
-  else root.dataset.theme = theme;
+  // One query object: a listener is removed from the object it was added to.
+  system ??= window.matchMedia?.("(prefers-color-scheme: dark)");
+  system?.removeEventListener?.("change", followSystem);
+  if (theme === "system") system?.addEventListener?.("change", followSystem);
+  root.dataset.theme = effectiveTheme(theme);
   if (!remember) return;
   try {
     if (theme === "system") localStorage.removeItem(KEY);
@@ -24,6 +31,12 @@ export function applyTheme(theme: Theme, remember = true) {
   } catch {
     // Storage refused (private mode): the choice lasts for this session.
   }
+}
+
+let system: MediaQueryList | undefined;
+
+function followSystem() {
+  applyTheme("system", false);
 }
 
 /** The theme shown now, after the system's preference is taken into account. */
