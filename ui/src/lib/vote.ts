@@ -1,6 +1,6 @@
 // Dot votes as the UI shows them: which cards a vote can be opened on, each card's text, the
 // dots to draw on the board, the ranked results. The counting itself is the backend's
-// (crates/core/src/workshop.rs); this only reads what it sent.
+// (crates/core/src/workshop/vote.rs); this only reads what it sent.
 
 import type { JourneyMap, LaneKind } from "../ipc";
 import type { OpenVote, Ranked, Tally } from "../ipc/workshop";
