@@ -21,6 +21,9 @@ export interface EditorBackend {
 /** Whether the latest change reached the disk. */
 export type SaveState = "idle" | "saving" | "saved" | "failed";
 
+/** How long a change may take before the status says "Saving…" (most are saved well within). */
+export const SLOW_SAVE_MS = 400;
+
 /** A change that did not happen, for people: what was tried and why it failed. */
 export interface EditFailure {
   what: string;
@@ -37,6 +40,8 @@ export class MapEditor {
   /** Why the map could not be opened (nothing to show then). */
   loadError = $state.raw<IpcError | null>(null);
   save = $state<SaveState>("idle");
+  /** A change has been saving for longer than `SLOW_SAVE_MS`. */
+  slowSave = $state(false);
   savedAt = $state<string | null>(null);
   /** The latest change that failed, until the next one succeeds or it is dismissed. */
   failure = $state.raw<EditFailure | null>(null);
@@ -54,6 +59,9 @@ export class MapEditor {
   private readonly backend: EditorBackend;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the status said before the changes in flight began. */
+  private settled = "";
 
   constructor(id: string, backend: EditorBackend = ipc) {
     this.id = id;
@@ -111,16 +119,33 @@ export class MapEditor {
     return this.save === "saving";
   }
 
+  /**
+   * The save status for people: "Saved", "Not saved", or "Saving…" once a change takes longer
+   * than `SLOW_SAVE_MS`; a quick save leaves the status as it was until it says "Saved" (no
+   * flicker, and a screen reader hears one word per change).
+   */
+  get statusText(): string {
+    if (this.save === "saving") return this.slowSave ? "Saving…" : this.settled;
+    return settledText(this.save);
+  }
+
   /** Run `task` after the ones before it; `saving`: it changes the map (shows "Saving…"). */
   private enqueue<T>(task: () => Promise<T>, saving = true): Promise<T> {
     if (saving) {
+      if (this.pending === 0) {
+        this.settled = settledText(this.save);
+        this.slowTimer = setTimeout(() => (this.slowSave = true), SLOW_SAVE_MS);
+      }
       this.pending += 1;
       this.save = "saving";
     }
     const run = this.queue.then(task).finally(() => {
       if (!saving) return;
       this.pending -= 1;
-      if (this.pending === 0 && this.save === "saving") this.save = this.failure ? "failed" : "saved";
+      if (this.pending > 0) return;
+      clearTimeout(this.slowTimer);
+      this.slowSave = false;
+      if (this.save === "saving") this.save = this.failure ? "failed" : "saved";
     });
     this.queue = run.catch(() => {});
     return run;
@@ -208,6 +233,10 @@ export class MapEditor {
     this.failure = { what, error: ipc.toIpcError(err) };
     this.save = "failed";
   }
+}
+
+function settledText(save: SaveState): string {
+  return save === "saved" ? "Saved" : save === "failed" ? "Not saved" : "";
 }
 
 /** A copy of the map's top and of its lists, sharing the items. */

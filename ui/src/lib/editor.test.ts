@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { IpcError, type Edit } from "../ipc";
 import { fakeBackend } from "../test/editorBackend";
 import { fixtureMap } from "../test/fixtures";
-import { MapEditor } from "./editor.svelte";
+import { MapEditor, SLOW_SAVE_MS } from "./editor.svelte";
 
 const rename = (title: string): Edit => ({ op: "set_title", title });
 
@@ -180,5 +180,44 @@ describe("MapEditor save state", () => {
     expect(editor.save).toBe("saved");
     await reading;
     expect(editor.revision).toBe(10);
+  });
+
+  it("says Saving… only for a change that takes a while; a quick one goes straight to Saved", async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeBackend();
+      const editor = new MapEditor(fixtureMap.id, fake.backend);
+      const opening = editor.open();
+      await vi.advanceTimersByTimeAsync(5);
+      await opening;
+      expect(editor.statusText).toBe("");
+      // The fake backend answers in 2 ms: never "Saving…".
+      const seen = new Set<string>();
+      const quick = editor.edit({ op: "set_title", title: "quick" });
+      seen.add(editor.statusText);
+      await vi.advanceTimersByTimeAsync(5);
+      await quick;
+      seen.add(editor.statusText);
+      expect([...seen]).toEqual(["", "Saved"]);
+      // A change held back past the threshold says so, then Saved.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const applyEdit = fake.backend.applyEdit;
+      fake.backend.applyEdit = async (...args) => {
+        await gate;
+        return applyEdit(...args);
+      };
+      const slow = editor.edit({ op: "set_title", title: "slow" });
+      expect(editor.statusText).toBe("Saved");
+      await vi.advanceTimersByTimeAsync(SLOW_SAVE_MS + 10);
+      expect(editor.statusText).toBe("Saving…");
+      release();
+      await vi.advanceTimersByTimeAsync(5);
+      await slow;
+      expect(editor.statusText).toBe("Saved");
+      expect(editor.slowSave).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
