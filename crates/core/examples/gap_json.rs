@@ -35,22 +35,9 @@ fn map_of(corridor: &str) -> JourneyMap {
         let touchpoint = existing.unwrap_or_else(|| {
             let id = ids();
             map.touchpoints.push(Touchpoint {
-                id,
-                title: name.into(),
-                stage,
-                channel: Channel::Web,
-                contact: Contact::Direct,
                 owner: Department::Marketing,
-                control: Control::Owned,
-                expectation: String::new(),
-                target_score: None,
-                involvement: Vec::new(),
-                designed_emotion: None,
-                emotion_label: String::new(),
-                moment_of_truth: false,
-                friction: Vec::new(),
-                notes: String::new(),
                 aliases: vec![name.into()],
+                ..Touchpoint::new(id, name, stage)
             });
             id
         });

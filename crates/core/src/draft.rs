@@ -11,9 +11,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::gap::VariantReport;
-use crate::model::{
-    Channel, Contact, Control, CorridorStep, Department, Id, JourneyMap, Touchpoint,
-};
+use crate::model::{Channel, CorridorStep, Department, Id, JourneyMap, Touchpoint};
 use crate::templates::Template;
 
 /// The draft map. `variants` are the report's variants (all of them, most frequent first, ties
@@ -72,22 +70,10 @@ pub fn draft_map(
         .map(|(order, (name, _, _))| {
             let stage = stage_of(name);
             let touchpoint = Touchpoint {
-                id: ids(),
-                title: name.clone(),
-                stage: map.stages[stage].id,
                 channel: Channel::Other,
-                contact: Contact::Direct,
                 owner: Department::Custom("to be assigned".into()),
-                control: Control::Owned,
-                expectation: String::new(),
-                target_score: None,
-                involvement: Vec::new(),
-                designed_emotion: None,
-                emotion_label: String::new(),
-                moment_of_truth: false,
-                friction: Vec::new(),
-                notes: String::new(),
                 aliases: vec![name.clone()],
+                ..Touchpoint::new(ids(), name.clone(), map.stages[stage].id)
             };
             (stage, order, touchpoint)
         })

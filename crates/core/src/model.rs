@@ -123,6 +123,33 @@ pub struct Touchpoint {
     pub aliases: Vec<String>,
 }
 
+impl Touchpoint {
+    /// A touchpoint with its id, title and stage, and otherwise what the board gives a new one
+    /// (ui/src/lib/boardEdits.ts `blankTouchpoint`): on the web, direct, owned, Service as owner,
+    /// nothing else said. Set other fields with struct update syntax:
+    /// `Touchpoint { channel: Channel::Phone, ..Touchpoint::new(id, "Call", stage) }`.
+    pub fn new(id: Id, title: impl Into<String>, stage: Id) -> Self {
+        Touchpoint {
+            id,
+            title: title.into(),
+            stage,
+            channel: Channel::Web,
+            contact: Contact::Direct,
+            owner: Department::Service,
+            control: Control::Owned,
+            expectation: String::new(),
+            target_score: None,
+            involvement: Vec::new(),
+            designed_emotion: None,
+            emotion_label: String::new(),
+            moment_of_truth: false,
+            friction: Vec::new(),
+            notes: String::new(),
+            aliases: Vec::new(),
+        }
+    }
+}
+
 /// How the customer meets the touchpoint. `custom` holds a channel of the team's own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

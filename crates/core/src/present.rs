@@ -310,7 +310,7 @@ fn check_stage(map: &JourneyMap, index: u32) -> Result<u32, PresentError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Channel, Contact, Control, Department, LaneCard, Touchpoint};
+    use crate::model::{LaneCard, Touchpoint};
     use chrono::TimeZone;
     use uuid::Uuid;
 
@@ -323,24 +323,7 @@ mod tests {
     }
 
     fn touchpoint(id: u128, stage: Id, title: &str) -> Touchpoint {
-        Touchpoint {
-            id: Uuid::from_u128(id),
-            title: title.into(),
-            stage,
-            channel: Channel::Web,
-            contact: Contact::Direct,
-            owner: Department::Service,
-            control: Control::Owned,
-            expectation: String::new(),
-            target_score: None,
-            involvement: vec![],
-            designed_emotion: None,
-            emotion_label: String::new(),
-            moment_of_truth: false,
-            friction: vec![],
-            notes: String::new(),
-            aliases: vec![],
-        }
+        Touchpoint::new(Uuid::from_u128(id), title, stage)
     }
 
     /// Three stages; the first has touchpoints a, b, c (with one of the second's between them

@@ -202,22 +202,10 @@ fn map_and_log(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     for (title, alias) in [("A", "a"), ("B", "b"), ("C", "c")] {
         let id = ids();
         map.touchpoints.push(corridor_core::Touchpoint {
-            id,
-            title: title.into(),
-            stage: map.stages[0].id,
-            channel: corridor_core::Channel::Web,
-            contact: corridor_core::Contact::Direct,
             owner: corridor_core::Department::Sales,
-            control: corridor_core::Control::Owned,
-            expectation: String::new(),
             target_score: Some(4.0),
-            involvement: Vec::new(),
-            designed_emotion: None,
-            emotion_label: String::new(),
-            moment_of_truth: false,
-            friction: Vec::new(),
-            notes: String::new(),
             aliases: vec![alias.into()],
+            ..corridor_core::Touchpoint::new(id, title, map.stages[0].id)
         });
         map.corridor.steps.push(CorridorStep {
             id: ids(),

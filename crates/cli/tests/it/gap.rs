@@ -29,22 +29,10 @@ fn tiny_map(dir: &Path) -> PathBuf {
     for (name, alias) in [("A", "a"), ("B", "b"), ("C", "c")] {
         let id = ids();
         map.touchpoints.push(Touchpoint {
-            id,
-            title: name.into(),
-            stage: map.stages[0].id,
-            channel: corridor_core::Channel::Web,
-            contact: corridor_core::Contact::Direct,
             owner: corridor_core::Department::Sales,
-            control: corridor_core::Control::Owned,
-            expectation: String::new(),
             target_score: Some(4.0),
-            involvement: Vec::new(),
-            designed_emotion: None,
-            emotion_label: String::new(),
-            moment_of_truth: false,
-            friction: Vec::new(),
-            notes: String::new(),
             aliases: vec![alias.into()],
+            ..Touchpoint::new(id, name, map.stages[0].id)
         });
         let step = CorridorStep {
             id: ids(),

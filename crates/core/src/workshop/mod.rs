@@ -127,9 +127,7 @@ mod fixture {
     use chrono::{TimeZone, Utc};
     use uuid::Uuid;
 
-    use crate::model::{
-        Channel, Contact, Control, Department, Id, JourneyMap, LaneCard, LaneKind, Touchpoint,
-    };
+    use crate::model::{Channel, Id, JourneyMap, LaneCard, LaneKind, Touchpoint};
 
     pub(super) fn id(n: u128) -> Id {
         Uuid::from_u128(n)
@@ -164,22 +162,8 @@ mod fixture {
             });
         }
         map.touchpoints.push(Touchpoint {
-            id: id(200),
-            title: "Welcome call".into(),
-            stage: id(2),
             channel: Channel::Phone,
-            contact: Contact::Direct,
-            owner: Department::Service,
-            control: Control::Owned,
-            expectation: String::new(),
-            target_score: None,
-            involvement: Vec::new(),
-            designed_emotion: None,
-            emotion_label: String::new(),
-            moment_of_truth: false,
-            friction: Vec::new(),
-            notes: String::new(),
-            aliases: Vec::new(),
+            ..Touchpoint::new(id(200), "Welcome call", id(2))
         });
         map
     }

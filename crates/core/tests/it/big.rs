@@ -44,26 +44,21 @@ pub fn big_map(n: usize) -> JourneyMap {
         let stage = stages[i * stages.len() / n.max(1)];
         let w = |k: usize| WORDS[(i * 7 + k * 5) % WORDS.len()];
         map.touchpoints.push(Touchpoint {
-            id: ids(),
-            title: format!("Touchpoint {} {} {} and {}", i + 1, w(0), w(1), w(2)),
-            stage,
             channel: CHANNELS[i % CHANNELS.len()].clone(),
-            contact: Contact::Direct,
             owner: if i % 3 == 0 {
                 Department::Service
             } else {
                 Department::Custom("Customer success".into())
             },
-            control: Control::Owned,
-            expectation: String::new(),
             target_score: Some(3.0 + (i % 5) as f64 * 0.5),
-            involvement: Vec::new(),
             designed_emotion: Some(((i % 9) as f64 - 4.0) / 2.0),
             emotion_label: w(3).to_string(),
             moment_of_truth: i % 11 == 0,
-            friction: Vec::new(),
-            notes: String::new(),
-            aliases: Vec::new(),
+            ..Touchpoint::new(
+                ids(),
+                format!("Touchpoint {} {} {} and {}", i + 1, w(0), w(1), w(2)),
+                stage,
+            )
         });
     }
     let lanes: Vec<Id> = map

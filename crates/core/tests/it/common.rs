@@ -34,22 +34,8 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 pub fn touchpoint(id: Id, title: &str, stage: Id) -> Touchpoint {
     Touchpoint {
-        id,
-        title: title.into(),
-        stage,
-        channel: Channel::Web,
-        contact: Contact::Direct,
         owner: Department::Marketing,
-        control: Control::Owned,
-        expectation: String::new(),
-        target_score: None,
-        involvement: Vec::new(),
-        designed_emotion: None,
-        emotion_label: String::new(),
-        moment_of_truth: false,
-        friction: Vec::new(),
-        notes: String::new(),
-        aliases: Vec::new(),
+        ..Touchpoint::new(id, title, stage)
     }
 }
 

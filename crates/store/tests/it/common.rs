@@ -36,22 +36,9 @@ pub fn map(n: u128, title: &str) -> JourneyMap {
     map.persona = Some(persona);
     for (i, title) in ["Reads a review", "Orders online"].into_iter().enumerate() {
         map.touchpoints.push(Touchpoint {
-            id: ids(),
-            title: title.into(),
-            stage: map.stages[i].id,
-            channel: Channel::Web,
-            contact: Contact::Direct,
             owner: Department::Sales,
-            control: Control::Owned,
-            expectation: String::new(),
             target_score: Some(4.0),
-            involvement: Vec::new(),
-            designed_emotion: None,
-            emotion_label: String::new(),
-            moment_of_truth: false,
-            friction: Vec::new(),
-            notes: String::new(),
-            aliases: Vec::new(),
+            ..Touchpoint::new(ids(), title, map.stages[i].id)
         });
     }
     assert_eq!(validate(&map), Vec::<Problem>::new());
