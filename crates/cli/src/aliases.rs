@@ -4,8 +4,10 @@
 //! atomically) or in a workspace map (through the store, so the change can be undone).
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use clap::Args;
 use corridor_core::gap::{aliases_edit, ConfirmedAlias, Filter, UnmatchedName};
 use corridor_core::validate::normalize_alias;
 use corridor_core::{file, validate, Id, JourneyMap};
@@ -137,6 +139,39 @@ fn print_unmatched(kind: &str, names: &[UnmatchedName], with_cases: bool) {
         );
         println!("  {:<width$}  {counts}  {suggestion}", n.name);
     }
+}
+
+// `corridor aliases`'s arguments.
+#[derive(Args)]
+pub struct AliasesArgs {
+    /// The map: a *.corridor.json file (rewritten in place) or a workspace map's id
+    #[arg(value_name = "MAP")]
+    map: String,
+    /// Event logs: CSV, XES or XES.gz
+    #[arg(value_name = "DATA")]
+    data: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Save NAME as an alias of TOUCHPOINT (its id or its title); repeatable
+    #[arg(long, value_name = "NAME=TOUCHPOINT", value_parser = parse_accept)]
+    accept: Vec<(String, String)>,
+    /// Save every suggested touchpoint as shown by the listing
+    #[arg(long)]
+    accept_suggestions: bool,
+}
+
+/// `corridor aliases` from its arguments, with the workspace named by `--workspace` (if any).
+pub fn run(args: AliasesArgs, workspace: Option<PathBuf>) -> Result<ExitCode> {
+    aliases(
+        &args.map,
+        &args.data,
+        &args.read,
+        &args.accept,
+        args.accept_suggestions,
+        workspace,
+        crate::now_seconds(),
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs the command; `now` stamps a workspace change.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use corridor_core::gap::{Filter, GapReport};
 use corridor_core::render::{self, Paper, RenderOptions};
 use corridor_core::report::tables::{gap_tables, table_csv, tables_json, tables_zip};
@@ -76,6 +76,71 @@ pub fn parse_table(text: &str) -> Result<String, String> {
             names.join(", ")
         ))
     }
+}
+
+// `corridor export`'s arguments.
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The map file (*.corridor.json)
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// What to write
+    #[arg(long, short, value_enum)]
+    format: ExportFormat,
+    /// PNG only: pixels per map unit (0.1 to 8)
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    scale: f32,
+    /// PDF only: the paper size (map pages are landscape, report pages portrait)
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    /// SVG only: leave the fonts out (about 1.4 MB smaller; viewers without Noto Sans then
+    /// draw the text in a font of their own)
+    #[arg(long)]
+    no_embed_fonts: bool,
+    /// Observed data (event logs: CSV, XES, XES.gz): colours the map by gap, fills the
+    /// report's gap section, and is what the gap tables (csv, json) are made of
+    #[arg(long = "data", value_name = "DATA")]
+    data: Vec<PathBuf>,
+    #[command(flatten)]
+    read: gap::ReadArgs,
+    /// CSV only: write this one gap table as a CSV file instead of a zip of all of them
+    #[arg(long, value_name = "NAME", value_parser = parse_table)]
+    table: Option<String>,
+    /// Where to write (replaced if it exists; written whole or not at all)
+    #[arg(long, short, value_name = "OUT")]
+    output: PathBuf,
+}
+
+/// `corridor export` from its arguments: exit 2 when csv or json is asked for without data.
+pub fn run(args: ExportArgs) -> Result<ExitCode> {
+    let ExportArgs {
+        file,
+        format,
+        scale,
+        paper,
+        no_embed_fonts,
+        data,
+        read,
+        table,
+        output,
+    } = args;
+    let options = RenderOptions {
+        embed_fonts: format == ExportFormat::Svg && !no_embed_fonts,
+        ..RenderOptions::default()
+    };
+    if format.needs_data() && data.is_empty() && read.scores.is_empty() {
+        eprintln!(
+            "error: --format csv and json are the gap tables: give --data FILE (an event \
+             log) or --scores FILE (a score table)"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let data = DataArgs {
+        logs: &data,
+        read: &read,
+        table: table.as_deref(),
+    };
+    export(&file, format, &options, scale, paper.into(), &data, &output)
 }
 
 /// Observed data for an export: the files and how to read them.

@@ -91,3 +91,15 @@ pub fn applied(a: &Applied) -> Result<()> {
     println!("{}: now at revision {}", a.summary, a.revision);
     Ok(())
 }
+
+/// `corridor snapshot ID NAME`: names the current revision.
+pub fn snapshot(ws: &Workspace, id: Id, name: &str) -> Result<()> {
+    let s = ws.snapshot(id, name, crate::now_seconds())?;
+    println!(
+        "revision {} is now \"{}\": {}",
+        s.revision,
+        s.name.unwrap_or_default(),
+        s.summary
+    );
+    Ok(())
+}
