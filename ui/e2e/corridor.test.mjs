@@ -106,8 +106,10 @@ describe("the corridor on the board", () => {
     await page.waitForFunction((n) => document.querySelectorAll('[aria-label^="Step"][aria-label*="optional"]').length > 0 && [...document.querySelectorAll("ol[aria-label='Corridor steps'] button")][n]?.getAttribute("aria-label").includes("optional"), n);
     edits = await sentEdits(page);
     assert.deepEqual(edits[1], { op: "replace", item: { corridor_step: { id: newId, touchpoint: added.id, optional: true, expected_secs_from_previous: null } } });
-    const into = (await connectors(page)).find((c) => c.key.endsWith(`>${newId}`));
-    assert.equal(into?.dashed, true);
+    // The connectors are redrawn in the frame after the edit: wait for it, then read them all.
+    await page.waitForFunction((id) => !!document.querySelector(`svg.connectors path.line.dashed[data-connector$=">${id}"]`), newId);
+    const into = (await connectors(page)).filter((c) => c.key.endsWith(`>${newId}`));
+    assert.deepEqual(into.map((c) => c.dashed), [true]);
 
     // An expected time that is not one is refused, with the reason; 2 hours is taken.
     const amount = page.getByRole("textbox", { name: `Expected time after step ${n}` });
