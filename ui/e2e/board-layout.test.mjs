@@ -1,8 +1,10 @@
-// How the board is drawn: the corridor's connectors never cover a card's text, and the emotion
-// curve's points sit over their stages' columns at any zoom.
+// How the board is drawn: the corridor's connectors never cover a card's text, the emotion
+// curve's points sit over their stages' columns at any zoom, and a big board's windowed lists
+// draw their cards in full, one under the other.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { generate } from "./generated-map.mjs";
 import { harness, openMap, retail } from "./harness.mjs";
 
 const h = harness();
@@ -93,4 +95,36 @@ test("the emotion curve's points sit over their stages' columns, at any zoom", a
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Zoom in" }).click();
   await check("zoomed in");
+});
+
+test("a big board's windowed lists draw every mounted card in full, none over another", async () => {
+  const page = await openMap(h, generate(3000), { viewport: { width: 1400, height: 900 } });
+  await page.locator("[data-slot] article[data-card]").first().waitFor();
+  // Scroll down a little so that cards above the view are mounted too, then let them be measured.
+  await page.locator(".scroller").evaluate((el) => el.scrollBy(0, 900));
+  await page.waitForTimeout(400);
+  const lists = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-cell]")].map((list) => {
+      const slots = [...list.querySelectorAll("[data-slot]")].map((slot) => {
+        const card = slot.firstElementChild;
+        return {
+          top: parseFloat(slot.style.top),
+          height: slot.getBoundingClientRect().height,
+          visibility: getComputedStyle(card).contentVisibility,
+        };
+      });
+      return { cell: list.dataset.cell, slots };
+    }),
+  );
+  const slots = lists.flatMap((l) => l.slots);
+  assert.ok(slots.length > 20, `cards mounted: ${slots.length}`);
+  // A card skipped by content-visibility would report its placeholder height to the list.
+  assert.deepEqual([...new Set(slots.map((s) => s.visibility))], ["visible"]);
+  for (const { cell, slots } of lists) {
+    const sorted = [...slots].sort((a, b) => a.top - b.top);
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1];
+      assert.ok(prev.top + prev.height <= sorted[i].top + 0.5, `${cell}: a card at ${prev.top.toFixed(0)} px (${prev.height.toFixed(0)} px high) runs into the next at ${sorted[i].top.toFixed(0)} px`);
+    }
+  }
 });
