@@ -9,7 +9,7 @@
 use std::hint::black_box;
 
 use corridor_core::data::{csv, EventSink, ImportSettings, Quiet, RawEvent};
-use corridor_core::data::{DataFormat, DatasetKind, DateOrder, LifecyclePolicy};
+use corridor_core::data::{DataFormat, DatasetKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "common/cpu_time.rs"]
@@ -80,16 +80,7 @@ impl EventSink for Count {
 }
 
 fn settings() -> ImportSettings {
-    ImportSettings {
-        kind: DatasetKind::EventLog,
-        format: DataFormat::Csv,
-        delimiter: None,
-        has_header: None,
-        columns: None,
-        date_order: DateOrder::Auto,
-        lifecycle: LifecyclePolicy::CompleteOnly,
-        strict: false,
-    }
+    ImportSettings::detect(DatasetKind::EventLog, DataFormat::Csv)
 }
 
 fn read(bytes: &[u8]) -> u64 {

@@ -13,7 +13,7 @@ use std::io::BufReader;
 use std::path::PathBuf;
 
 use corridor_core::data::{xes, EventSink, ImportSettings, Quiet, RawEvent};
-use corridor_core::data::{DataFormat, DatasetKind, DateOrder, LifecyclePolicy};
+use corridor_core::data::{DataFormat, DatasetKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "common/cpu_time.rs"]
@@ -72,16 +72,7 @@ impl EventSink for Count {
 }
 
 fn settings() -> ImportSettings {
-    ImportSettings {
-        kind: DatasetKind::EventLog,
-        format: DataFormat::Xes,
-        delimiter: None,
-        has_header: None,
-        columns: None,
-        date_order: DateOrder::Auto,
-        lifecycle: LifecyclePolicy::CompleteOnly,
-        strict: false,
-    }
+    ImportSettings::detect(DatasetKind::EventLog, DataFormat::Xes)
 }
 
 fn corridor(name: &str) -> u64 {

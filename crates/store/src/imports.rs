@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use corridor_core::data::{
     self, csv, BadRow, ColumnMapping, DataFormat, DatasetInfo, DatasetKind, DateOrder, EventSink,
-    Flow, ImportError, ImportSettings, LifecyclePolicy, Progress, RawEvent, RawScore, ScoreSink,
+    Flow, ImportError, ImportSettings, Progress, RawEvent, RawScore, ScoreSink,
 };
 use corridor_core::gap::{aliases_edit, BlindSpots, ConfirmedAlias, Filter};
 use corridor_core::{Edit, Id};
@@ -128,19 +128,6 @@ fn open(path: &Path, name: &str) -> Result<(BufReader<File>, u64), StoreError> {
     Ok((BufReader::with_capacity(1 << 16, file), len))
 }
 
-fn default_settings(kind: DatasetKind, format: DataFormat) -> ImportSettings {
-    ImportSettings {
-        kind,
-        format,
-        delimiter: None,
-        has_header: None,
-        columns: None,
-        date_order: DateOrder::Auto,
-        lifecycle: LifecyclePolicy::CompleteOnly,
-        strict: false,
-    }
-}
-
 fn complete(kind: DatasetKind, m: &ColumnMapping) -> bool {
     match kind {
         DatasetKind::EventLog => m.case.is_some() && m.activity.is_some() && m.timestamp.is_some(),
@@ -162,7 +149,7 @@ pub fn import_preview(
     let guessing_kind = settings.is_none();
     let settings = match settings {
         Some(s) => s.clone(),
-        None => default_settings(DatasetKind::EventLog, sniff_format(name, &head)),
+        None => ImportSettings::detect(DatasetKind::EventLog, sniff_format(name, &head)),
     };
     match settings.format {
         DataFormat::Xes => xes_preview(input, name, bytes, settings),

@@ -63,11 +63,6 @@ fn sniff(path: &Path) -> Result<DataFormat> {
 
 fn settings(kind: DatasetKind, format: DataFormat, args: &ReadArgs) -> ImportSettings {
     ImportSettings {
-        kind,
-        format,
-        delimiter: None,
-        has_header: None,
-        columns: None,
         date_order: match args.date_order {
             DateOrderArg::Auto => DateOrder::Auto,
             DateOrderArg::DayFirst => DateOrder::DayFirst,
@@ -79,6 +74,7 @@ fn settings(kind: DatasetKind, format: DataFormat, args: &ReadArgs) -> ImportSet
             LifecyclePolicy::CompleteOnly
         },
         strict: args.strict,
+        ..ImportSettings::detect(kind, format)
     }
 }
 

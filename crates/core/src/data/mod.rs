@@ -202,6 +202,24 @@ pub struct ImportSettings {
     pub strict: bool,
 }
 
+impl ImportSettings {
+    /// A file of `kind` in `format`, everything else found in the file or at its default: the
+    /// delimiter, the header and the columns detected, dates in the order the file settles
+    /// (`Auto`), complete events only, bad rows skipped and reported (not strict).
+    pub fn detect(kind: DatasetKind, format: DataFormat) -> Self {
+        ImportSettings {
+            kind,
+            format,
+            delimiter: None,
+            has_header: None,
+            columns: None,
+            date_order: DateOrder::Auto,
+            lifecycle: LifecyclePolicy::CompleteOnly,
+            strict: false,
+        }
+    }
+}
+
 /// A dataset stored beside a map: where it came from and how it was read. The store keeps the
 /// source bytes with it, so the report can always be recomputed from the original.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

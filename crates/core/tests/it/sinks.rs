@@ -61,16 +61,7 @@ impl ScoreSink for Scores {
 }
 
 pub fn settings(kind: DatasetKind, format: DataFormat) -> ImportSettings {
-    ImportSettings {
-        kind,
-        format,
-        delimiter: None,
-        has_header: None,
-        columns: None,
-        date_order: DateOrder::Auto,
-        lifecycle: LifecyclePolicy::CompleteOnly,
-        strict: false,
-    }
+    ImportSettings::detect(kind, format)
 }
 
 pub fn csv_events() -> ImportSettings {

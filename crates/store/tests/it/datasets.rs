@@ -15,14 +15,9 @@ fn info(n: u128, map: Uuid, name: &str) -> DatasetInfo {
         name: name.into(),
         source: format!("{name}.csv"),
         settings: ImportSettings {
-            kind: DatasetKind::EventLog,
-            format: DataFormat::Csv,
             delimiter: Some(','),
             has_header: Some(true),
-            columns: None,
-            date_order: DateOrder::Auto,
-            lifecycle: LifecyclePolicy::CompleteOnly,
-            strict: false,
+            ..ImportSettings::detect(DatasetKind::EventLog, DataFormat::Csv)
         },
         imported: at(n as i64),
         bytes: 0,

@@ -179,14 +179,9 @@ fn score_table(map: Uuid, bytes: u64) -> DatasetInfo {
         name: "survey.csv".into(),
         source: "survey.csv".into(),
         settings: ImportSettings {
-            kind: DatasetKind::ScoreTable,
-            format: DataFormat::Csv,
             delimiter: Some(','),
             has_header: Some(true),
-            columns: None,
-            date_order: DateOrder::Auto,
-            lifecycle: LifecyclePolicy::CompleteOnly,
-            strict: false,
+            ..ImportSettings::detect(DatasetKind::ScoreTable, DataFormat::Csv)
         },
         imported: at(1),
         bytes,

@@ -52,14 +52,9 @@ fn fixture_dataset() -> DatasetInfo {
         name: "fixture data".into(),
         source: "fixture.csv".into(),
         settings: ImportSettings {
-            kind: DatasetKind::EventLog,
-            format: DataFormat::Csv,
             delimiter: Some(','),
             has_header: Some(true),
-            columns: None,
-            date_order: DateOrder::Auto,
-            lifecycle: LifecyclePolicy::CompleteOnly,
-            strict: false,
+            ..ImportSettings::detect(DatasetKind::EventLog, DataFormat::Csv)
         },
         imported: at(13),
         bytes: 12,

@@ -248,14 +248,9 @@ fn a_copy_does_not_take_the_datasets_and_survives_a_reopen() {
             name: "log".into(),
             source: "log.csv".into(),
             settings: ImportSettings {
-                kind: DatasetKind::EventLog,
-                format: DataFormat::Csv,
                 delimiter: Some(','),
                 has_header: Some(true),
-                columns: None,
-                date_order: DateOrder::Auto,
-                lifecycle: LifecyclePolicy::CompleteOnly,
-                strict: false,
+                ..ImportSettings::detect(DatasetKind::EventLog, DataFormat::Csv)
             },
             imported: at(1),
             bytes: 0,
