@@ -1,11 +1,12 @@
 // How the board is drawn: the corridor's connectors never cover a card's text, the emotion
 // curve's points sit over their stages' columns at any zoom, and a big board's windowed lists
-// draw their cards in full, one under the other.
+// draw their cards in full, one under the other, and hold still beside the one that holds the view
+// while cards above it are drawn for the first time.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { generate } from "./generated-map.mjs";
-import { harness, openMap, retail } from "./harness.mjs";
+import { harness, openMap, retail, until } from "./harness.mjs";
 
 const h = harness();
 
@@ -126,5 +127,56 @@ test("a big board's windowed lists draw every mounted card in full, none over an
       const prev = sorted[i - 1];
       assert.ok(prev.top + prev.height <= sorted[i].top + 0.5, `${cell}: a card at ${prev.top.toFixed(0)} px (${prev.height.toFixed(0)} px high) runs into the next at ${sorted[i].top.toFixed(0)} px`);
     }
+  }
+});
+
+test("scrolling up into cards never drawn, the columns beside the focused one move with the scroll, not by their cards' heights", async () => {
+  // Cards of many heights: titles and texts of many lengths, friction chips and flags on some.
+  const map = generate(3000);
+  const words = "the customer reads a long letter about the renewal of the contract and calls the service line twice".split(" ");
+  map.touchpoints.forEach((t, i) => (t.title = words.slice(0, 2 + ((i * 7) % 15)).join(" ")));
+  map.lane_cards.forEach((c, i) => (c.text = words.slice(0, 1 + ((i * 5) % 17)).join(" ")));
+  const [held, beside] = [map.stages[5], map.stages[4]];
+  const needle = map.touchpoints.filter((t) => t.stage === held.id).at(-40);
+  needle.title = "Needle in the middle of a long column";
+  const page = await openMap(h, map, { viewport: { width: 1400, height: 900 } });
+  await page.locator("article[data-card]").first().waitFor();
+  // Find jumps into the middle of the column: nothing above the view there has been drawn.
+  await page.getByRole("button", { name: "Find in map" }).click();
+  await page.getByRole("searchbox", { name: "Find in map" }).fill("Needle in the middle");
+  await page.getByRole("searchbox", { name: "Find in map" }).press("Enter");
+  await until(async () => (await page.evaluate(() => document.activeElement?.id)) === `tp-${needle.id}`);
+  await page.keyboard.press("Escape");
+  await page.waitForTimeout(400);
+  // Where the touchpoint cards of a column whose tops are in view are (still mounted once the
+  // board has scrolled up by 250 px: a list mounts its cards 300 px past the view).
+  const tops = () =>
+    page.evaluate(
+      (stages) =>
+        stages.map((stage) => {
+          const view = document.querySelector(".scroller").getBoundingClientRect();
+          const list = document.querySelector(`section[data-stage="${stage}"] [data-cell$="|touchpoints"]`);
+          const out = {};
+          for (const card of list.querySelectorAll("article[data-card]")) {
+            const r = card.getBoundingClientRect();
+            if (r.top > view.top && r.top < view.bottom) out[card.id] = r.top;
+          }
+          return out;
+        }),
+      [held.id, beside.id],
+    );
+  const moves = [];
+  for (let step = 0; step < 12; step++) {
+    const before = await tops();
+    await page.locator(".scroller").evaluate((el) => el.scrollBy(0, -250));
+    await page.waitForTimeout(250);
+    const after = await tops();
+    const moved = (k) => Object.keys(before[k]).filter((id) => id in after[k]).map((id) => after[k][id] - before[k][id]);
+    const [a, b] = [moved(0), moved(1)];
+    if (a.length > 0 && b.length > 0) moves.push({ step, held: a[0], beside: b[0] });
+  }
+  assert.ok(moves.length >= 4, `steps with cards of both columns in view: ${JSON.stringify(moves)}`);
+  for (const m of moves) {
+    assert.ok(Math.abs(m.beside - m.held) <= 1, `step ${m.step}: the focused column moved ${m.held.toFixed(1)} px, the one beside it ${m.beside.toFixed(1)} px`);
   }
 });
