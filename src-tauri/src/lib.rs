@@ -70,6 +70,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             present::present_go,
             present::present_spotlight,
             present::present_details,
+            present::present_blank,
             present::present_timer,
             present::present_captured,
             present::present_audience,

@@ -42,6 +42,7 @@ export function installPresentMock() {
           stage,
           spotlight: null,
           details: false,
+          blank: false,
           timer: { duration_ms: 300000, deadline_ms: null, remaining_ms: 300000 },
           captured: [],
         },
@@ -55,6 +56,7 @@ export function installPresentMock() {
       const target =
         to === "next" ? Math.min(p.stage + 1, last) : to === "previous" ? Math.max(p.stage - 1, 0) : to === "first" ? 0 : to === "last" ? last : to.index;
       if (target !== p.stage) Object.assign(p, { stage: target, spotlight: null, details: false });
+      p.blank = false;
       return changed();
     },
     present_spotlight: ({ to }, mapOf) => {
@@ -70,6 +72,10 @@ export function installPresentMock() {
     },
     present_details: ({ shown }) => {
       need().details = shown;
+      return changed();
+    },
+    present_blank: ({ blank }) => {
+      need().blank = blank;
       return changed();
     },
     present_timer: ({ action }) => {

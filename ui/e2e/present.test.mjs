@@ -306,3 +306,37 @@ test("the presenter opens and closes the audience window; while it is open this 
   await presenter.getByRole("button", { name: "Open audience window" }).waitFor();
   assert.deepEqual((await callsOf(page, "present_audience")).map((a) => a.open), [true, false]);
 });
+
+test("B blanks the screen for the room; B again, a click or the next stage shows it; the presenter view says so", async () => {
+  const page = await presentRetail();
+  const list = page.getByRole("list", { name: `Touchpoints of ${stages[0].name}` });
+  await list.waitFor();
+  const blank = page.getByRole("button", { name: /^Blank screen: show the map again/ });
+  await page.keyboard.press("b");
+  await blank.waitFor();
+  assert.equal(await list.count(), 0, "nothing of the map is on screen");
+  assert.equal(await blank.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(0, 0, 0)");
+  await page.keyboard.press("b");
+  await list.waitFor();
+  // "." (what a clicker's blank-screen button sends) blanks too; a click on the blank screen
+  // shows the map again.
+  await page.keyboard.press(".");
+  await blank.click();
+  await list.waitFor();
+  // Moving on shows the screen again, on the next stage.
+  await page.keyboard.press("b");
+  await blank.waitFor();
+  await page.keyboard.press("ArrowRight");
+  await page.getByRole("list", { name: `Touchpoints of ${stages[1].name}` }).waitFor();
+  // The presenter view (P) has a button for it and says what the room sees.
+  await page.keyboard.press("p");
+  const button = page.getByRole("button", { name: "Blank screen (B)" });
+  assert.equal(await button.getAttribute("aria-pressed"), "false");
+  await button.click();
+  await page.getByRole("status").filter({ hasText: "The audience sees a blank screen" }).waitFor();
+  assert.equal(await button.getAttribute("aria-pressed"), "true");
+  assert.deepEqual(
+    (await callsOf(page, "present_blank")).map((a) => a.blank),
+    [true, false, true, false, true, true],
+  );
+});

@@ -137,6 +137,8 @@ export const commands = {
 	presentSpotlight: (to: SpotlightMove) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_spotlight", { to })),
 	/**  Show or hide the details. */
 	presentDetails: (shown: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_details", { shown })),
+	/**  Blank the audience's screen, or show it again. */
+	presentBlank: (blank: boolean) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_blank", { blank })),
 	/**  Set, start, pause, lengthen or reset the timer. */
 	presentTimer: (action: TimerAction) => typedError<PresentView_Serialize, AppError>(__TAURI_INVOKE("present_timer", { action })),
 	/**  Note a lane card captured while presenting (after its edit landed), for the summary. */
@@ -1739,6 +1741,11 @@ export type Presentation_Deserialize = {
 	spotlight?: string | null,
 	/**  Whether the details (expectations, emotions, frictions, lane cards) show. */
 	details: boolean,
+	/**
+	 *  Whether the audience sees a blank screen (the room's attention on the people, not the
+	 *  slide); moving to another stage shows the screen again.
+	 */
+	blank?: boolean,
 	timer: Timer_Deserialize,
 	/**  The lane cards captured while presenting, in capture order (for the workshop summary). */
 	captured: string[],
@@ -1756,6 +1763,11 @@ export type Presentation_Serialize = {
 	spotlight: string | null,
 	/**  Whether the details (expectations, emotions, frictions, lane cards) show. */
 	details: boolean,
+	/**
+	 *  Whether the audience sees a blank screen (the room's attention on the people, not the
+	 *  slide); moving to another stage shows the screen again.
+	 */
+	blank: boolean,
 	timer: Timer_Serialize,
 	/**  The lane cards captured while presenting, in capture order (for the workshop summary). */
 	captured: string[],

@@ -173,6 +173,10 @@ pub struct Presentation {
     pub spotlight: Option<Id>,
     /// Whether the details (expectations, emotions, frictions, lane cards) show.
     pub details: bool,
+    /// Whether the audience sees a blank screen (the room's attention on the people, not the
+    /// slide); moving to another stage shows the screen again.
+    #[serde(default)]
+    pub blank: bool,
     pub timer: Timer,
     /// The lane cards captured while presenting, in capture order (for the workshop summary).
     pub captured: Vec<Id>,
@@ -187,6 +191,7 @@ impl Presentation {
             stage,
             spotlight: None,
             details: false,
+            blank: false,
             timer: Timer::new(DEFAULT_TIMER_SECS)?,
             captured: Vec::new(),
         })
@@ -198,7 +203,8 @@ impl Presentation {
     }
 
     /// Go to another stage. A new stage starts with no spotlight and its details hidden; at
-    /// either end, Next and Previous stay where they are.
+    /// either end, Next and Previous stay where they are. A blank screen shows again, whether
+    /// the stage changes or not (the presenter moving on wants the room to see).
     pub fn go(&mut self, map: &JourneyMap, to: StageMove) -> Result<(), PresentError> {
         let last = check_stage(map, 0)?;
         let target = match to {
@@ -216,6 +222,7 @@ impl Presentation {
             self.spotlight = None;
             self.details = false;
         }
+        self.blank = false;
         Ok(())
     }
 
@@ -257,6 +264,11 @@ impl Presentation {
 
     pub fn set_details(&mut self, shown: bool) {
         self.details = shown;
+    }
+
+    /// Blank the audience's screen, or show it again.
+    pub fn set_blank(&mut self, blank: bool) {
+        self.blank = blank;
     }
 
     pub fn timer(&mut self, action: TimerAction, now_ms: i64) -> Result<(), PresentError> {
@@ -400,6 +412,25 @@ mod tests {
             })
         ));
         assert_eq!(p, before, "a refused move changes nothing");
+    }
+
+    #[test]
+    fn a_blank_screen_shows_again_when_the_presenter_moves_on() {
+        let map = map();
+        let mut p = Presentation::start(&map, 0).unwrap();
+        assert!(!p.blank);
+        p.set_blank(true);
+        p.set_details(true);
+        assert!(p.blank);
+        // At the last stage Next stays where it is, and still shows the screen again.
+        p.go(&map, StageMove::Last).unwrap();
+        assert!(!p.blank);
+        p.set_blank(true);
+        p.go(&map, StageMove::Next).unwrap();
+        assert_eq!((p.stage, p.blank), (2, false));
+        p.set_blank(true);
+        p.set_blank(false);
+        assert!(!p.blank);
     }
 
     #[test]

@@ -75,6 +75,21 @@ pub async fn present_details(
     })
 }
 
+/// Blank the audience's screen, or show it again.
+#[tauri::command]
+#[specta::specta]
+pub async fn present_blank(
+    state: State<'_, AppState>,
+    presenting: State<'_, Presenting>,
+    window: Window,
+    blank: bool,
+) -> Result<PresentView, AppError> {
+    presenting.change(&window, state.workspace()?.as_ref(), |p, _| {
+        p.set_blank(blank);
+        Ok(())
+    })
+}
+
 /// Set, start, pause, lengthen or reset the timer.
 #[tauri::command]
 #[specta::specta]

@@ -408,6 +408,10 @@ export function presentDetails(shown: boolean): Promise<PresentView> {
   return unwrap(() => commands.presentDetails(shown));
 }
 
+export function presentBlank(blank: boolean): Promise<PresentView> {
+  return unwrap(() => commands.presentBlank(blank));
+}
+
 export function presentTimer(action: TimerAction): Promise<PresentView> {
   return unwrap(() => commands.presentTimer(action));
 }

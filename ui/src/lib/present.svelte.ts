@@ -14,6 +14,7 @@ export type PresentBackend = Pick<
   | "presentGo"
   | "presentSpotlight"
   | "presentDetails"
+  | "presentBlank"
   | "presentTimer"
   | "presentCaptured"
   | "presentAudience"
@@ -84,6 +85,11 @@ export class PresentSession {
 
   details(shown: boolean): Promise<boolean> {
     return this.run(() => this.backend.presentDetails(shown));
+  }
+
+  /** Blank the audience's screen, or show it again. */
+  blank(on: boolean): Promise<boolean> {
+    return this.run(() => this.backend.presentBlank(on));
   }
 
   timer(action: TimerAction): Promise<boolean> {

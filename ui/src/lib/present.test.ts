@@ -65,6 +65,9 @@ describe("keys", () => {
     ["D", { shiftKey: true }, { kind: "details" }],
     ["f", {}, { kind: "fullscreen" }],
     ["p", {}, { kind: "presenter" }],
+    ["b", {}, { kind: "blank" }],
+    ["B", { shiftKey: true }, { kind: "blank" }],
+    [".", {}, { kind: "blank" }],
     ["z", { ctrlKey: true }, { kind: "undo" }],
     ["z", { metaKey: true }, { kind: "undo" }],
     ["z", { ctrlKey: true, shiftKey: true }, null],
@@ -78,7 +81,7 @@ describe("keys", () => {
 
   it("leaves Tab to the focus in the presenter view, and every key but Escape to text fields", () => {
     expect(presentKey(key("Tab"), false, false)).toBeNull();
-    for (const k of ["ArrowRight", " ", "d", "PageDown"]) expect(presentKey(key(k), true, true)).toBeNull();
+    for (const k of ["ArrowRight", " ", "d", "b", ".", "PageDown"]) expect(presentKey(key(k), true, true)).toBeNull();
     expect(presentKey(key("Escape"), true, true)).toEqual({ kind: "leave" });
   });
 });

@@ -48,6 +48,7 @@ export type PresentKey =
   | { kind: "go"; to: "next" | "previous" | "first" | "last" }
   | { kind: "spotlight"; to: "next" | "previous" }
   | { kind: "details" }
+  | { kind: "blank" }
   | { kind: "fullscreen" }
   | { kind: "presenter" }
   | { kind: "undo" }
@@ -95,6 +96,11 @@ export function presentKey(
     case "p":
     case "P":
       return { kind: "presenter" };
+    // B, or the full stop a clicker's "blank screen" button sends.
+    case "b":
+    case "B":
+    case ".":
+      return { kind: "blank" };
     default:
       return null;
   }
