@@ -68,16 +68,7 @@ impl WorkshopService {
                 voters: 0,
             },
         );
-        self.install(
-            map,
-            Kind::Vote {
-                vote: vote.clone(),
-                typed: Vec::new(),
-            },
-            room,
-            loopback_only,
-        )?;
-        self.forward(rx, map, Some((path, vote)), announce);
+        self.serve_vote(map, vote, (room, rx, loopback_only), path, announce)?;
         Ok((applied, self.vote(map)?))
     }
 
@@ -208,6 +199,26 @@ impl WorkshopService {
         self.note_start(ws, map)?;
         let (room, rx, loopback_only) =
             Self::bind(|addr| Room::start_vote(addr, session.clone(), &current)).await?;
+        self.serve_vote(
+            map,
+            vote,
+            (room, rx, loopback_only),
+            journal_path(ws),
+            announce,
+        )?;
+        self.vote(map)
+    }
+
+    /// Make `vote` of `map` the running activity, served by the room just started, its dots
+    /// journaled at `journal` and announced.
+    fn serve_vote(
+        self: &Arc<Self>,
+        map: Id,
+        vote: Vote,
+        (room, rx, loopback_only): (Room, tokio_rx::Receiver, bool),
+        journal: PathBuf,
+        announce: Announce,
+    ) -> Result<(), AppError> {
         self.install(
             map,
             Kind::Vote {
@@ -217,7 +228,7 @@ impl WorkshopService {
             room,
             loopback_only,
         )?;
-        self.forward(rx, map, Some((journal_path(ws), vote)), announce);
-        self.vote(map)
+        self.forward(rx, map, Some((journal, vote)), announce);
+        Ok(())
     }
 }

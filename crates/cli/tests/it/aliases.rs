@@ -14,22 +14,9 @@ use crate::common::{corridor, outcome, run};
 
 fn touchpoint(map: &JourneyMap, id: uuid::Uuid, title: &str, aliases: &[&str]) -> Touchpoint {
     Touchpoint {
-        id,
-        title: title.into(),
-        stage: map.stages[0].id,
-        channel: corridor_core::Channel::Web,
-        contact: corridor_core::Contact::Direct,
         owner: corridor_core::Department::Sales,
-        control: corridor_core::Control::Owned,
-        expectation: String::new(),
-        target_score: None,
-        involvement: Vec::new(),
-        designed_emotion: None,
-        emotion_label: String::new(),
-        moment_of_truth: false,
-        friction: Vec::new(),
-        notes: String::new(),
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        ..Touchpoint::new(id, title, map.stages[0].id)
     }
 }
 
